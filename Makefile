@@ -1,0 +1,35 @@
+# Everything runs from a local virtual environment, made on first use.
+PYTHON3 ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install serve build test lint clean
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON3) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "error: Python 3.11 or newer is needed (found $$($(PYTHON3) --version))" >&2; exit 1; }
+	$(PYTHON3) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable ".[docs,test]"
+	touch $@
+
+# Serve the site on http://127.0.0.1:8000, rebuilding on every saved change.
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The static site, in site/.
+build: $(INSTALLED)
+	$(BIN)/mkdocs build
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .cache

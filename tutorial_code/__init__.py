@@ -1,0 +1,1 @@
+"""K-Means in Practice: the code of every lesson, one package per half."""

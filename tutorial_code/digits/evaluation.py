@@ -1,0 +1,52 @@
+"""Lesson 3: score the clustering against the true labels.
+
+Page: docs/digits/evaluation.md (continues lesson 1)
+"""
+
+from tutorial_code.digits.loading_and_fitting import clusters, digits
+from tutorial_code.digits.matching import (
+    hungarian_mapping,
+    majority_vote_mapping,
+    mapped_accuracy,
+)
+
+# --8<-- [start:arbitrary_ids]
+print("true digit:", digits.target[:12])
+print("cluster id:", clusters[:12])
+# --8<-- [end:arbitrary_ids]
+
+# --8<-- [start:majority_vote]
+import numpy as np
+
+majority = majority_vote_mapping(digits.target, clusters)
+majority_accuracy = mapped_accuracy(digits.target, clusters, majority)
+print("cluster:      ", list(range(10)))
+print("majority digit:", majority.tolist())
+print(f"accuracy: {majority_accuracy:.1%}")
+# --8<-- [end:majority_vote]
+
+# --8<-- [start:not_one_to_one]
+votes = np.bincount(majority, minlength=10)  # clusters that chose each digit
+shared_digits = np.flatnonzero(votes > 1).tolist()
+missing_digits = np.flatnonzero(votes == 0).tolist()
+print("digits given to several clusters:", shared_digits)
+print("digits never predicted:          ", missing_digits)
+# --8<-- [end:not_one_to_one]
+
+# --8<-- [start:hungarian]
+hungarian = hungarian_mapping(digits.target, clusters)
+hungarian_accuracy = mapped_accuracy(digits.target, clusters, hungarian)
+print("cluster:        ", list(range(10)))
+print("hungarian digit:", hungarian.tolist())
+print(f"accuracy: {hungarian_accuracy:.1%}")
+# --8<-- [end:hungarian]
+
+# --8<-- [start:compare]
+n_relabelled = int((majority != hungarian).sum())
+n_images = len(clusters)
+print(f"clusters that get another digit: {n_relabelled}")
+print(
+    f"images matched: majority vote {majority_accuracy * n_images:.0f}, "
+    f"one-to-one {hungarian_accuracy * n_images:.0f} of {n_images}"
+)
+# --8<-- [end:compare]

@@ -1,0 +1,157 @@
+"""Find the lessons, run those whose code changed, and read their results.
+
+Each page ``docs/<half>/<name>.md`` that has a module
+``tutorial_code/<half>/<name>.py`` is a lesson. The lessons of a half run in
+one Python process, each after the lessons it imports. Their results live in
+``<cache>/<half>/<name>/`` and are reused while the key, a hash of every file
+in ``tutorial_code/`` and of the library versions, is unchanged: a prose-only
+edit rebuilds in seconds.
+"""
+
+import ast
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from importlib.metadata import version
+from itertools import groupby
+from pathlib import Path
+
+from tutorial_code.sitebuild.sections import split_sections
+
+LIBRARIES = ("scikit-learn", "numpy", "scipy", "matplotlib", "pillow")
+
+
+class LessonError(Exception):
+    """A lesson module raised: the message holds its traceback."""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    half: str  # "digits"
+    name: str  # "evaluation", for the page docs/digits/evaluation.md
+
+    @property
+    def id(self) -> str:
+        return f"{self.half}.{self.name}"
+
+    @property
+    def module(self) -> str:
+        return f"tutorial_code.{self.id}"
+
+    def source(self, project: Path) -> Path:
+        return project / "tutorial_code" / self.half / f"{self.name}.py"
+
+    def prerequisites(self, project: Path) -> list[str]:
+        """Ids of the lessons this one continues: those its prelude imports."""
+        source = self.source(project).read_text(encoding="utf-8")
+        imported = []
+        for chunk in split_sections(source):
+            if chunk.section is None:
+                for node in ast.walk(ast.parse(chunk.code)):
+                    if isinstance(node, ast.ImportFrom) and node.module:
+                        imported.append(node.module)
+        prefix = "tutorial_code."
+        return [m[len(prefix) :] for m in imported if m.startswith(prefix)]
+
+
+def find_lessons(project: Path, docs_dir: Path) -> list[Lesson]:
+    """Every page in ``docs_dir`` that has a lesson module of its name."""
+    lessons = []
+    for page in sorted(docs_dir.glob("*/*.md")):
+        lesson = Lesson(page.parent.name, page.stem)
+        if lesson.source(project).is_file():
+            lessons.append(lesson)
+    return lessons
+
+
+def in_running_order(lessons: list[Lesson], project: Path) -> list[Lesson]:
+    """The lessons, each after the lessons it imports."""
+    by_id = {lesson.id: lesson for lesson in lessons}
+    graph = {
+        lesson.id: [p for p in lesson.prerequisites(project) if p in by_id]
+        for lesson in lessons
+    }
+    return [by_id[i] for i in TopologicalSorter(graph).static_order()]
+
+
+def library_versions() -> dict[str, str]:
+    versions = {name: version(name) for name in LIBRARIES}
+    return {"Python": sys.version.split()[0], **versions}
+
+
+def code_key(project: Path) -> str:
+    """Hash of the lesson code and of the libraries it runs on."""
+    digest = hashlib.sha256(json.dumps(library_versions()).encode())
+    for path in sorted((project / "tutorial_code").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(project)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_lessons(
+    project: Path, docs_dir: Path, cache: Path
+) -> dict[str, dict]:
+    """Every lesson's results by id; runs the halves whose cache is stale."""
+    key = code_key(project)
+    lessons = find_lessons(project, docs_dir)
+    halves = {
+        half: list(group)
+        for half, group in groupby(lessons, key=lambda lesson: lesson.half)
+    }
+    stale = [h for h in halves if _cached_key(cache / h) != key]
+
+    def run(half: str) -> str | None:
+        return _run_half(halves[half], project, cache / half, key)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+        errors = [error for error in pool.map(run, stale) if error]
+    if errors:
+        raise LessonError("\n\n".join(errors))
+    return {x.id: read_results(cache / x.half / x.name) for x in lessons}
+
+
+def read_results(folder: Path) -> dict:
+    return json.loads((folder / "results.json").read_text(encoding="utf-8"))
+
+
+def _cached_key(folder: Path) -> str | None:
+    try:
+        return (folder / "key").read_text()
+    except OSError:
+        return None
+
+
+def _run_half(
+    lessons: list[Lesson], project: Path, target: Path, key: str
+) -> str | None:
+    """Run a half's lessons in a new folder, swap it in; or say why not."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{target.name}.", dir=target.parent))
+    modules = [x.module for x in in_running_order(lessons, project)]
+    # Import the project's own tutorial_code, wherever it is installed from.
+    environment = {**os.environ, "PYTHONPATH": str(project)}
+    runner = [sys.executable, "-m", "tutorial_code.sitebuild.run_lesson"]
+    process = subprocess.run(
+        [*runner, str(work), *modules],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    if process.returncode != 0:
+        shutil.rmtree(work)
+        half = f"tutorial_code/{target.name}"
+        return f"A lesson in {half} failed:\n{process.stderr}"
+    (work / "key").write_text(key)
+    if target.exists():
+        shutil.rmtree(target)
+    work.rename(target)
+    return None

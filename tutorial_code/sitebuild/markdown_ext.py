@@ -1,0 +1,142 @@
+"""Markdown extension: put a lesson's numbers, output and figures in a page.
+
+Each form names a lesson as ``<half>.<name>``, e.g. ``digits.evaluation``:
+
+- ``{{ digits.evaluation.hungarian_accuracy:.1% }}``, anywhere in a line:
+  that variable's value when the lesson ended, with an optional format spec.
+  A list reads "1, 2 and 8" ("none" if empty); ``sizes[3]`` or
+  ``sizes[largest]`` picks an item by number or by another variable.
+- ``{{ output digits.evaluation:hungarian }}``, alone on a line: what that
+  section printed, as a text block.
+- ``{{ figure digits.cluster_centres:centres "alt text" }}``, alone on a
+  line: the figure that section drew, in a light and a dark variant
+  (Material's ``#only-light`` and ``#only-dark``).
+
+A name with no result is logged as a warning, which fails a strict build.
+"""
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+log = logging.getLogger("mkdocs.tutorial_code.markdown_ext")
+
+_VALUE = re.compile(
+    r"\{\{\s*(?P<lesson>\w+\.\w+)\.(?P<name>\w+)(?:\[(?P<index>\w+)\])?"
+    r"(?::(?P<spec>[^}]*?))?\s*\}\}"
+)
+_BLOCK = re.compile(
+    r"^(?P<indent>\s*)\{\{\s*(?P<kind>output|figure)\s+"
+    r"(?P<lesson>\w+\.\w+):(?P<section>[\w-]+)"
+    r'(?:\s+"(?P<alt>[^"]+)")?\s*\}\}\s*$'
+)
+
+
+class LessonResultsPreprocessor(Preprocessor):
+    def __init__(
+        self, md: Markdown, results_dir: Path, figures_url: str
+    ) -> None:
+        super().__init__(md)
+        self.results_dir = results_dir
+        self.figures_url = figures_url.rstrip("/")
+        self._results: dict[str, dict] = {}
+
+    def run(self, lines: list[str]) -> list[str]:
+        expanded = []
+        for line in lines:
+            block = _BLOCK.match(line)
+            if block is None:
+                expanded.append(_VALUE.sub(self._value, line))
+                continue
+            indent = block["indent"]
+            new_lines = self._block(**block.groupdict())
+            expanded += [indent + new if new else "" for new in new_lines]
+        return expanded
+
+    def _lesson(self, lesson: str) -> dict:
+        if lesson not in self._results:
+            folder = self.results_dir.joinpath(*lesson.split("."))
+            path = folder / "results.json"
+            try:
+                results = json.loads(path.read_text(encoding="utf-8"))
+            except OSError:
+                results = {}
+            self._results[lesson] = results
+        return self._results[lesson]
+
+    def _value(self, match: re.Match) -> str:
+        values = self._lesson(match["lesson"]).get("values", {})
+        name, index = match["name"], match["index"]
+        try:
+            value = values[name]
+            if index is not None:
+                value = value[int(index) if index.isdigit() else values[index]]
+        except (KeyError, IndexError, TypeError):
+            return _missing(match[0].strip("{} "))
+        return format_value(value, match["spec"] or "")
+
+    def _block(
+        self, indent: str, kind: str, lesson: str, section: str, alt: str
+    ) -> list[str]:
+        results = self._lesson(lesson)
+        where = f"{lesson}:{section}"
+        if kind == "output":
+            printed = results.get("outputs", {}).get(section)
+            if not printed:
+                return [_missing(f"printed output of {where}")]
+            return ['```text title="Output"', *printed.splitlines(), "```"]
+        figure = results.get("figures", {}).get(section)
+        if figure is None:
+            return [_missing(f"figure of {where}")]
+        if not alt:
+            return [_missing(f'alt text ("...") for the figure of {where}')]
+        folder = f"{self.figures_url}/{lesson.replace('.', '/')}"
+        size = f'width="{figure["width"]}" height="{figure["height"]}"'
+        return [
+            f"![{alt}]({folder}/{figure[scheme]}#only-{scheme})"
+            f'{{ {size} loading="lazy" }}'
+            for scheme in ("light", "dark")
+        ]
+
+
+def format_value(value, spec: str) -> str:
+    """Format a lesson value for prose: lists read "a, b and c"."""
+    if not isinstance(value, list):
+        return format(value, spec)
+    items = [format(item, spec) for item in value]
+    if len(items) <= 1:
+        return items[0] if items else "none"
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _missing(what: str) -> str:
+    log.warning(
+        "No lesson result for %s: check the name, rerun the build", what
+    )
+    return f"**[missing: {what}]**"
+
+
+class LessonResultsExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "results_dir": [".cache/lessons", "Folder of lesson results"],
+            "figures_url": ["/figures", "Site path of the figures"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown API)
+        preprocessor = LessonResultsPreprocessor(
+            md,
+            Path(self.getConfig("results_dir")),
+            self.getConfig("figures_url"),
+        )
+        # Before pymdownx.snippets (32), so embedded code is never touched.
+        md.preprocessors.register(preprocessor, "lesson_results", 33)
+
+
+def makeExtension(**kwargs) -> LessonResultsExtension:  # noqa: N802
+    return LessonResultsExtension(**kwargs)
