@@ -1,6 +1,9 @@
 # Everything runs from a local virtual environment, made on first use.
 PYTHON3 ?= python3
 VENV := .venv
+# Material for MkDocs announces its end of life (May 2027) on every build; the
+# move to its successor is noted in the README, so keep the output readable.
+export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 

@@ -1,0 +1,57 @@
+"""Fixtures: the project, a built site, and throwaway copies of the project."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+PROJECT = Path(__file__).resolve().parent.parent
+DOCS = PROJECT / "docs"
+# What a project copy needs to build the site on its own.
+PROJECT_FILES = ("docs", "tutorial_code", "mkdocs.yml")
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build`` of ``project`` into ``site``; never raises."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def project() -> Path:
+    return PROJECT
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from this checkout (lesson results cached in .cache/)."""
+    site = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(PROJECT, site)
+    assert build.returncode == 0, build.stderr
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project with no lesson results cached yet."""
+    copy = tmp_path / "project"
+    for name in PROJECT_FILES:
+        source = PROJECT / name
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(source, copy / name, ignore=ignore)
+        else:
+            copy.mkdir(exist_ok=True)
+            shutil.copy(source, copy / name)
+    return copy

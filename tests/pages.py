@@ -1,0 +1,52 @@
+"""Read the lessons' pages as a reader sees them, in the built site."""
+
+import html
+import re
+from pathlib import Path
+
+from tutorial_code.sitebuild.lessons import Lesson, find_lessons
+
+from .conftest import DOCS, PROJECT
+
+_BLOCK = re.compile(
+    r'<div class="language-(?P<language>\w+) highlight">'
+    r"(?:<span class=\"filename\">(?P<title>[^<]*)</span>)?"
+    r"<pre>.*?<code>(?P<code>.*?)</code></pre></div>",
+    re.DOTALL,
+)
+
+
+def lessons() -> list[Lesson]:
+    return find_lessons(PROJECT, DOCS)
+
+
+def page_html(site: Path, lesson: Lesson) -> str:
+    path = site / lesson.half / lesson.name / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+def code_blocks(page: str) -> list[tuple[str, str | None, str]]:
+    """(language, title, text) of every code block, in page order."""
+    return [
+        (
+            m["language"],
+            m["title"],
+            html.unescape(re.sub("<[^>]+>", "", m["code"])),
+        )
+        for m in _BLOCK.finditer(page)
+    ]
+
+
+def reading_order(lesson: Lesson) -> list[Lesson]:
+    """The lessons to run before this one (transitively), then this one."""
+    by_id = {x.id: x for x in lessons()}
+    order: list[Lesson] = []
+
+    def visit(current: Lesson) -> None:
+        for prerequisite in current.prerequisites(PROJECT):
+            if prerequisite in by_id and by_id[prerequisite] not in order:
+                visit(by_id[prerequisite])
+        order.append(current)
+
+    visit(lesson)
+    return order

@@ -1,0 +1,195 @@
+"""The site builds strictly, from the lessons, and only from them."""
+
+import re
+import subprocess
+from importlib.metadata import version
+
+import pytest
+import yaml
+
+from tutorial_code.sitebuild.sections import split_sections
+
+from ..conftest import DOCS, PROJECT, mkdocs_build
+from ..pages import code_blocks, lessons, page_html, reading_order
+
+SNIPPET = re.compile(r'^\s*--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
+FENCE = re.compile(r"^(?P<indent>\s*)```(?P<info>.*)$")
+
+
+def fenced_blocks(markdown: str):
+    """(info string, lines) of every fenced code block of a Markdown page."""
+    block, info = None, ""
+    for line in markdown.splitlines():
+        fence = FENCE.match(line)
+        if fence and block is None:
+            block, info = [], fence["info"].strip()
+        elif fence:
+            yield info, block
+            block = None
+        elif block is not None:
+            block.append(line)
+
+
+def embedded_sections() -> set[tuple[str, str]]:
+    """(file, section) of every snippet that a page embeds."""
+    found = set()
+    for page in DOCS.rglob("*.md"):
+        for _, lines in fenced_blocks(page.read_text(encoding="utf-8")):
+            for line in lines:
+                snippet = SNIPPET.match(line)
+                if snippet:
+                    found.add((snippet["path"], snippet["section"]))
+    return found
+
+
+def test_no_python_is_typed_into_the_pages():
+    for page in DOCS.rglob("*.md"):
+        for info, lines in fenced_blocks(page.read_text(encoding="utf-8")):
+            assert info, f"{page}: a code block without a language"
+            language = info.split()[0]
+            if language in {"python", "py", "pycon"}:
+                for line in lines:
+                    assert SNIPPET.match(line), f"{page}: typed code {line!r}"
+
+
+def test_every_section_of_the_lesson_code_is_shown():
+    embedded = embedded_sections()
+    for module in (PROJECT / "tutorial_code").glob("*/*.py"):
+        if module.parent.name == "sitebuild":
+            continue
+        path = str(module.relative_to(PROJECT))
+        for chunk in split_sections(module.read_text(encoding="utf-8")):
+            if chunk.section:
+                assert (path, chunk.section) in embedded, (path, chunk.section)
+
+
+def test_lessons_hide_no_code_outside_their_sections():
+    """Outside sections a lesson may only import earlier lessons' state."""
+    import ast
+
+    for lesson in lessons():
+        source = lesson.source(PROJECT).read_text(encoding="utf-8")
+        for chunk in split_sections(source):
+            if chunk.section is not None:
+                continue
+            for node in ast.parse(chunk.code).body:
+                docstring = isinstance(node, ast.Expr) and isinstance(
+                    getattr(node, "value", None), ast.Constant
+                )
+                ours = isinstance(node, ast.ImportFrom) and (
+                    node.module or ""
+                ).startswith("tutorial_code.")
+                assert docstring or ours, f"{lesson.id}: {ast.unparse(node)}"
+
+
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
+def test_page_shows_its_code_output_and_figures(site, lesson):
+    page = page_html(site, lesson)
+    blocks = code_blocks(page)
+    assert "8&lt;" not in page and "--8<--" not in page, "a snippet not embedded"
+    assert "[missing:" not in page
+    python = "\n".join(text for language, _, text in blocks if language == "python")
+    module = lesson.source(PROJECT).read_text(encoding="utf-8")
+    for chunk in split_sections(module):
+        if chunk.section:
+            assert chunk.code.strip() in python, chunk.section
+    for image in re.findall(r'<img [^>]*src="([^"#]+)', page):
+        assert (site / lesson.half / lesson.name / image).resolve().is_file(), image
+
+
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
+def test_page_says_which_pages_to_run_first(site, lesson):
+    page = page_html(site, lesson)
+    for prerequisite in reading_order(lesson)[:-1]:
+        assert f'href="../{prerequisite.name}/"' in page, prerequisite.id
+
+
+def test_every_page_names_the_library_versions(site):
+    for page in site.rglob("index.html"):
+        if page.parent.name in {"search", "assets"}:
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert f"scikit-learn {version('scikit-learn')}" in text, page
+        assert f"numpy {version('numpy')}" in text, page
+
+
+def test_site_configuration_matches_the_rules():
+    config = yaml.load(
+        (PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader
+    )
+    assert config["strict"] == "true"
+    assert config["theme"]["font"] == "false", "no Google Fonts"
+    assert "tutorial_code" in config["watch"]
+    snippets = next(
+        e["pymdownx.snippets"]
+        for e in config["markdown_extensions"]
+        if isinstance(e, dict) and "pymdownx.snippets" in e
+    )
+    assert snippets["check_paths"] == "true"
+
+
+def test_no_generated_file_is_committed():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.split()
+    assert tracked, "not a git checkout?"
+    generated = [
+        path
+        for path in tracked
+        if path.startswith(("site/", ".cache/"))
+        or path.endswith((".png", ".jpg", ".ipynb"))
+    ]
+    assert generated == []
+
+
+@pytest.mark.slow
+def test_a_lesson_that_raises_fails_the_build(project_copy, tmp_path):
+    lesson = project_copy / "tutorial_code/digits/evaluation.py"
+    source = lesson.read_text()
+    marker = "# --8<-- [end:compare]"
+    lesson.write_text(
+        source.replace(marker, f"raise ValueError('deliberately broken')\n{marker}")
+    )
+    site = tmp_path / "site"
+    build = mkdocs_build(project_copy, site)
+    assert build.returncode != 0
+    assert "deliberately broken" in build.stderr
+    assert "tutorial_code/digits/evaluation.py" in build.stderr
+    assert not (site / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_two_clean_builds_are_identical(project_copy, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert mkdocs_build(project_copy, first).returncode == 0
+    (project_copy / ".cache").rename(tmp_path / "old-cache")
+    assert mkdocs_build(project_copy, second).returncode == 0
+    pages = sorted(p.relative_to(first) for p in first.rglob("*.html"))
+    figures = sorted(p.relative_to(first) for p in first.rglob("figures/**/*.png"))
+    assert pages and figures
+    for path in pages + figures:
+        assert (first / path).read_bytes() == (second / path).read_bytes(), path
+
+
+@pytest.mark.slow
+def test_prose_edits_reuse_results_and_code_edits_rerun(project_copy, tmp_path):
+    results = project_copy / ".cache/lessons/digits/evaluation/results.json"
+    assert mkdocs_build(project_copy, tmp_path / "a").returncode == 0
+    first_run = results.stat().st_mtime_ns
+
+    page = project_copy / "docs/digits/evaluation.md"
+    page.write_text(page.read_text() + "\nOne more sentence of prose.\n")
+    assert mkdocs_build(project_copy, tmp_path / "b").returncode == 0
+    assert results.stat().st_mtime_ns == first_run, "prose edit reran lessons"
+    assert "One more sentence" in (tmp_path / "b/digits/evaluation/index.html").read_text()
+
+    lesson = project_copy / "tutorial_code/digits/evaluation.py"
+    lesson.write_text(
+        lesson.read_text().replace(
+            'print(f"accuracy: {hungarian_accuracy:.1%}")',
+            'print(f"accuracy (edited): {hungarian_accuracy:.1%}")',
+        )
+    )
+    assert mkdocs_build(project_copy, tmp_path / "c").returncode == 0
+    assert results.stat().st_mtime_ns != first_run
+    assert "accuracy (edited)" in (tmp_path / "c/digits/evaluation/index.html").read_text()

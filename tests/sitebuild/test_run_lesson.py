@@ -1,0 +1,107 @@
+"""Running a lesson section by section."""
+
+import json
+import sys
+
+import numpy as np
+import pytest
+
+from tutorial_code.sitebuild.run_lesson import run_lesson, simple_values
+
+
+def section(name: str, *lines: str) -> str:
+    return "\n".join(
+        [f"# --8<-- [start:{name}]", *lines, f"# --8<-- [end:{name}]", ""]
+    )
+
+
+LESSON = (
+    '"""A tiny lesson."""\n'
+    + section(
+        "compute",
+        "import numpy as np",
+        "values = np.arange(4)",
+        "total = int(values.sum())",
+        'print("total:", total)',
+    )
+    + section(
+        "plot",
+        "import matplotlib.pyplot as plt",
+        "fig, ax = plt.subplots()",
+        "ax.plot(values)",
+        'ax.set_title("values")',
+        "plt.show()",
+    )
+)
+
+
+@pytest.fixture
+def package(tmp_path, monkeypatch):
+    """A throwaway importable package; returns a function adding modules."""
+    (tmp_path / "tiny").mkdir()
+    (tmp_path / "tiny/__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def add(name: str, source: str) -> str:
+        (tmp_path / "tiny" / f"{name}.py").write_text(source)
+        return f"tiny.{name}"
+
+    yield add
+    for name in [m for m in sys.modules if m.startswith("tiny")]:
+        del sys.modules[name]
+
+
+def test_outputs_figures_and_values_are_kept(package, tmp_path):
+    results = run_lesson(package("one", LESSON), tmp_path)
+    assert results["outputs"] == {"compute": "total: 6\n", "plot": ""}
+    figure = results["figures"]["plot"]
+    light = (tmp_path / figure["light"]).read_bytes()
+    dark = (tmp_path / figure["dark"]).read_bytes()
+    assert light
+    assert dark != light
+    assert figure["width"] > 0
+    assert figure["height"] > 0
+    assert results["values"]["total"] == 6
+    assert results["values"]["values"] == [0, 1, 2, 3]
+    json.dumps(results)  # everything is JSON
+
+
+def test_a_later_lesson_reuses_the_earlier_run(package, tmp_path):
+    first = package(
+        "first", section("a", "import random", "x = random.random()")
+    )
+    second = package(
+        "second", "from tiny.first import x\n" + section("b", "y = x")
+    )
+    x = run_lesson(first, tmp_path / "1")["values"]["x"]
+    assert run_lesson(second, tmp_path / "2")["values"]["y"] == x
+
+
+def test_two_figures_in_one_section_are_refused(package, tmp_path):
+    source = section(
+        "s", "import matplotlib.pyplot as plt", "plt.figure()", "plt.figure()"
+    )
+    with pytest.raises(RuntimeError, match="draws 2 figures"):
+        run_lesson(package("two", source), tmp_path)
+
+
+def test_errors_point_at_the_lesson_line(package, tmp_path):
+    source = section("s", "x = 1", "raise ValueError('here')")
+    with pytest.raises(ValueError, match="here") as error:
+        run_lesson(package("bad", source), tmp_path)
+    assert error.traceback[-1].lineno == 2  # 0-based: the module's line 3
+
+
+def test_simple_values_keep_only_what_prose_can_quote():
+    namespace = {
+        "n": np.int64(3),
+        "share": 0.5,
+        "name": "x",
+        "pair": (1, 2),
+        "big": np.zeros(1000),
+        "nested": [[1]],
+        "_private": 1,
+        "module": np,
+    }
+    expected = {"n": 3, "share": 0.5, "name": "x", "pair": [1, 2]}
+    assert simple_values(namespace) == expected
