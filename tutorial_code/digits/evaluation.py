@@ -42,11 +42,11 @@ print(f"accuracy: {hungarian_accuracy:.1%}")
 # --8<-- [end:hungarian]
 
 # --8<-- [start:compare]
-n_relabelled = int((majority != hungarian).sum())
 n_images = len(clusters)
-print(f"clusters that get another digit: {n_relabelled}")
-print(
-    f"images matched: majority vote {majority_accuracy * n_images:.0f}, "
-    f"one-to-one {hungarian_accuracy * n_images:.0f} of {n_images}"
-)
+n_right_majority = round(majority_accuracy * n_images)
+n_right_hungarian = round(hungarian_accuracy * n_images)
+n_relabelled = int((majority != hungarian).sum())
+print(f"images matched, majority vote: {n_right_majority} of {n_images}")
+print(f"images matched, one-to-one:    {n_right_hungarian} of {n_images}")
+print(f"clusters given another digit:  {n_relabelled}")
 # --8<-- [end:compare]

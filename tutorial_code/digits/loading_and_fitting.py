@@ -65,6 +65,6 @@ for inertias, marker, label in [
 ax.set_xlabel("random_state")
 ax.set_ylabel("inertia above the\nlowest found (%)")
 ax.set_xticks(list(seeds))
-ax.legend()
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1), ncols=2, frameon=False)
 plt.show()
 # --8<-- [end:n_init_plot]
