@@ -1,12 +1,15 @@
 """Fixtures: the project, a built site, and throwaway copies of the project."""
 
 import os
+import runpy
 import shutil
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import matplotlib
+import matplotlib.pyplot as plt
 import pytest
 
 matplotlib.use("Agg")
@@ -45,7 +48,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project with no lesson results cached yet."""
-    copy = tmp_path / "project"
+    return _copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def warm_project_copy(site: Path, tmp_path: Path) -> Path:
+    """A copy of the project with this checkout's cached lesson results."""
+    copy = _copy_project(tmp_path / "project")
+    shutil.copytree(PROJECT / ".cache", copy / ".cache")
+    return copy
+
+
+def _copy_project(copy: Path) -> Path:
     for name in PROJECT_FILES:
         source = PROJECT / name
         if source.is_dir():
@@ -55,3 +69,24 @@ def project_copy(tmp_path: Path) -> Path:
             copy.mkdir(exist_ok=True)
             shutil.copy(source, copy / name)
     return copy
+
+
+@pytest.fixture(scope="module")
+def lesson(request: pytest.FixtureRequest, tmp_path_factory) -> dict:
+    """The globals of the lesson a test module is named after, after a run.
+
+    ``tests/<half>/test_<name>.py`` tests ``tutorial_code/<half>/<name>.py``,
+    run as a script in an empty folder (lessons may write files there).
+    """
+    *_, half, test_module = request.module.__name__.split(".")
+    name = test_module.removeprefix("test_")
+    path = find_spec(f"tutorial_code.{half}.{name}").origin
+    folder = tmp_path_factory.mktemp(name)
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        namespace = runpy.run_path(path, run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        plt.close("all")
+    return {**namespace, "folder": folder}

@@ -16,6 +16,19 @@ _BLOCK = re.compile(
 )
 
 
+# Timings are the only numbers that differ from run to run. Lessons print and
+# quote them in seconds ("4.31 s") and keep them in variables named "seconds".
+_TIMING = re.compile(r"\d+\.\d+(?= s\b)")
+
+
+def without_timings(text: str) -> str:
+    return _TIMING.sub("<seconds>", text)
+
+
+def is_timing(name: str) -> bool:
+    return "seconds" in name
+
+
 def lessons() -> list[Lesson]:
     return find_lessons(PROJECT, DOCS)
 

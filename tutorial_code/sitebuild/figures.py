@@ -1,13 +1,16 @@
 """Save a matplotlib figure twice: for the light and the dark colour scheme.
 
-Both variants have a transparent background. The dark one recolours the
-figure's "chrome" (titles, axis labels, ticks, spines, legends) light grey so
-that it reads on a dark page. Data artists (images, markers, annotations
-inside the axes) keep their colours: they sit on their own backgrounds.
+Both variants have a transparent background, but axes whose background the
+lesson set on purpose keep it. The dark variant recolours the figure's
+"chrome" (titles, axis labels, ticks, spines, legends) light grey so that it
+reads on a dark page. Data artists (images, markers, annotations inside the
+axes) keep their colours: they sit on their own backgrounds.
 """
 
 from pathlib import Path
 
+from matplotlib import rcParams
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from PIL import Image
 
@@ -19,9 +22,13 @@ def save_light_and_dark(
     fig: Figure, light: Path, dark: Path
 ) -> tuple[int, int]:
     """Write both variants as PNG; return their CSS (width, height) in px."""
-    fig.savefig(light, dpi=DPI, transparent=True, bbox_inches="tight")
+    default = to_rgba(rcParams["axes.facecolor"])
+    for ax in fig.axes:
+        if to_rgba(ax.get_facecolor()) == default:
+            ax.set_facecolor("none")
+    fig.savefig(light, dpi=DPI, facecolor="none", bbox_inches="tight")
     _recolour_chrome(fig, DARK_FOREGROUND)
-    fig.savefig(dark, dpi=DPI, transparent=True, bbox_inches="tight")
+    fig.savefig(dark, dpi=DPI, facecolor="none", bbox_inches="tight")
     with Image.open(light) as image:
         width, height = image.size
     return round(width * 100 / DPI), round(height * 100 / DPI)

@@ -5,7 +5,8 @@ Each form names a lesson as ``<half>.<name>``, e.g. ``digits.evaluation``:
 - ``{{ digits.evaluation.hungarian_accuracy:.1% }}``, anywhere in a line:
   that variable's value when the lesson ended, with an optional format spec.
   A list reads "1, 2 and 8" ("none" if empty); ``sizes[3]`` or
-  ``sizes[largest]`` picks an item by number or by another variable.
+  ``sizes[largest]`` picks an item by number or by another variable, and
+  ``seconds[full]`` the item of a dict by its key.
 - ``{{ output digits.evaluation:hungarian }}``, alone on a line: what that
   section printed, as a text block.
 - ``{{ figure digits.cluster_centres:centres "alt text" }}``, alone on a
@@ -73,7 +74,9 @@ class LessonResultsPreprocessor(Preprocessor):
         name, index = match["name"], match["index"]
         try:
             value = values[name]
-            if index is not None:
+            if isinstance(value, dict):
+                value = value[index]
+            elif index is not None:
                 value = value[int(index) if index.isdigit() else values[index]]
         except (KeyError, IndexError, TypeError):
             return _missing(match[0].strip("{} "))

@@ -5,16 +5,18 @@
 Each module runs as a script would (``__name__ == "__main__"``), one chunk at
 a time in one namespace. For each named section it keeps what the section
 printed and the figure it drew (at most one). At the end it keeps the
-module's simple values (numbers, strings, short lists), which the prose
-quotes. All of it goes to ``OUT_DIR/<name>/results.json``, plus a light and a
-dark PNG per figure. Modules run in the order given, in one process: a lesson
-that imports an earlier one finds it already run, as in a reader's session.
-An exception ends the run with a traceback and status 1.
+module's simple values (numbers, strings, short lists and flat dicts of
+them), which the prose quotes. All of it goes to
+``OUT_DIR/<name>/results.json``, plus a light and a dark PNG per figure.
+Modules run in the given order, in one process, each in its own folder: a
+lesson that imports an earlier one finds it already run, as in a reader's
+session. An exception ends the run with a traceback and status 1.
 """
 
 import contextlib
 import io
 import json
+import os
 import sys
 import time
 import types
@@ -102,21 +104,30 @@ def _json_value(value):
         return value.item()
     if isinstance(value, bool | int | float | str):
         return value
+    if isinstance(value, dict) and len(value) <= MAX_LIST_LENGTH:
+        items = {key: _json_value(item) for key, item in value.items()}
+        simple = all(isinstance(key, str) for key in items)
+        if simple and all(_is_scalar(item) for item in items.values()):
+            return items
     sequence = list | tuple | range | np.ndarray
     if isinstance(value, sequence) and len(value) <= MAX_LIST_LENGTH:
         items = [_json_value(item) for item in value]
-        if all(
-            item is not None and not isinstance(item, list) for item in items
-        ):
+        if all(_is_scalar(item) for item in items):
             return items
     return None
 
 
+def _is_scalar(value) -> bool:
+    return isinstance(value, bool | int | float | str)
+
+
 def main() -> None:
-    out_dir, modules = Path(sys.argv[1]), sys.argv[2:]
+    out_dir, modules = Path(sys.argv[1]).resolve(), sys.argv[2:]
     for module in modules:
         lesson_dir = out_dir / module.rsplit(".", 1)[-1]
         lesson_dir.mkdir(parents=True, exist_ok=True)
+        # Files a lesson writes, as a reader's would, land beside its results.
+        os.chdir(lesson_dir)
         results = run_lesson(module, lesson_dir)
         text = json.dumps(results, indent=1)
         (lesson_dir / "results.json").write_text(text, encoding="utf-8")

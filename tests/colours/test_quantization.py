@@ -1,0 +1,37 @@
+"""Lesson 2 of Colours: the recolouring, checked on every pixel."""
+
+import numpy as np
+
+
+def test_quantized_image_keeps_shape_and_dtype_with_16_colours(lesson):
+    quantized, china = lesson["quantized"], lesson["china"]
+    assert quantized.shape == china.shape
+    assert quantized.dtype == china.dtype
+    colours = np.unique(quantized.reshape(-1, 3), axis=0)
+    assert len(colours) <= 16
+    assert lesson["n_colours"] == len(colours)
+
+
+def test_every_output_colour_is_a_centre(lesson):
+    centres = (lesson["palette"] * 255).round().astype(np.uint8)
+    used = np.unique(lesson["quantized"].reshape(-1, 3), axis=0)
+    centre_set = {tuple(centre) for centre in centres}
+    assert all(tuple(colour) in centre_set for colour in used)
+
+
+def test_each_pixel_gets_its_nearest_centre(lesson):
+    pixels, palette, labels = (
+        lesson["pixels"],
+        lesson["palette"],
+        lesson["labels"],
+    )
+    distances = ((pixels[:, None, :] - palette[None, :, :]) ** 2).sum(axis=2)
+    chosen = distances[np.arange(len(pixels)), labels]
+    np.testing.assert_allclose(chosen, distances.min(axis=1), atol=1e-12)
+
+
+def test_fitting_on_a_sample_loses_little_quality(lesson):
+    mse = lesson["mse"]
+    assert set(mse) == {"full", "sample", "minibatch"}
+    assert 0 < mse["full"] < 0.01
+    assert mse["sample"] < 1.1 * mse["full"]

@@ -1,0 +1,74 @@
+"""Lesson 2: reduce the photograph to 16 colours with k-means.
+
+Page: docs/colours/quantization.md (continues lesson 1)
+"""
+
+from tutorial_code.colours.sample_image import china
+
+# --8<-- [start:prepare]
+import numpy as np
+
+# One row per pixel, one column per channel, as floats from 0 to 1.
+pixels = china.reshape(-1, 3) / 255
+print(
+    f"pixels: {pixels.shape}, {pixels.dtype}, {pixels.min()} to {pixels.max()}"
+)
+# --8<-- [end:prepare]
+
+# --8<-- [start:compare]
+import time
+
+from sklearn.cluster import KMeans, MiniBatchKMeans
+
+rng = np.random.default_rng(0)
+sample = pixels[rng.choice(len(pixels), size=10_000, replace=False)]
+models = {
+    "full": KMeans(n_clusters=16, n_init=10, random_state=0),
+    "sample": KMeans(n_clusters=16, n_init=10, random_state=0),
+    "minibatch": MiniBatchKMeans(n_clusters=16, n_init=10, random_state=0),
+}
+training_data = {"full": pixels, "sample": sample, "minibatch": pixels}
+
+seconds, mse = {}, {}  # per model: time to fit and predict, and its error
+for name, model in models.items():
+    start_seconds = time.perf_counter()
+    labels = model.fit(training_data[name]).predict(pixels)
+    seconds[name] = time.perf_counter() - start_seconds
+    mse[name] = np.mean((pixels - model.cluster_centers_[labels]) ** 2)
+    print(f"{name:>9}: {seconds[name]:5.2f} s, squared error {mse[name]:.6f}")
+# --8<-- [end:compare]
+
+# --8<-- [start:quantize]
+kmeans = models["sample"]
+labels = kmeans.predict(pixels)  # the nearest of the 16 centres, per pixel
+palette = kmeans.cluster_centers_  # 16 colours, floats from 0 to 1
+quantized = (
+    (palette[labels] * 255).round().astype(np.uint8).reshape(china.shape)
+)
+n_colours = len(np.unique(quantized.reshape(-1, 3), axis=0))
+print(f"quantized: {quantized.shape}, {quantized.dtype}, {n_colours} colours")
+# --8<-- [end:quantize]
+
+# --8<-- [start:colour_space]
+import matplotlib.pyplot as plt
+
+# The same 5,000 random pixels, before and after, drawn in their own colour.
+subset = np.random.default_rng(1).choice(
+    len(pixels), size=5_000, replace=False
+)
+rows = [
+    ("original", pixels[subset], 1),  # marker sizes: small dots, then ...
+    ("16 colours", palette[labels[subset]], 60),  # ... 16 large ones
+]
+channels = ["red", "green", "blue"]
+fig, axes = plt.subplots(2, 3, figsize=(9, 6.2), sharex=True, sharey=True)
+for row_axes, (title, colours, size) in zip(axes, rows):
+    for ax, (x, y) in zip(row_axes, [(0, 1), (0, 2), (1, 2)]):
+        ax.scatter(colours[:, x], colours[:, y], c=colours, s=size)
+        ax.set_facecolor("0.5")  # mid grey: dark and light colours both show
+        ax.set_xlabel(channels[x])
+        ax.set_ylabel(channels[y])
+        ax.set_title(f"{title}: {channels[x]}-{channels[y]}", fontsize=10)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:colour_space]
