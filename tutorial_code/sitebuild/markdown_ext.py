@@ -26,51 +26,40 @@ from markdown.preprocessors import Preprocessor
 
 log = logging.getLogger("mkdocs.tutorial_code.markdown_ext")
 
-_VALUE = re.compile(
+VALUE = re.compile(
     r"\{\{\s*(?P<lesson>\w+\.\w+)\.(?P<name>\w+)(?:\[(?P<index>\w+)\])?"
     r"(?::(?P<spec>[^}]*?))?\s*\}\}"
 )
-_BLOCK = re.compile(
+BLOCK = re.compile(
     r"^(?P<indent>\s*)\{\{\s*(?P<kind>output|figure)\s+"
     r"(?P<lesson>\w+\.\w+):(?P<section>[\w-]+)"
     r'(?:\s+"(?P<alt>[^"]+)")?\s*\}\}\s*$'
 )
 
 
-class LessonResultsPreprocessor(Preprocessor):
-    def __init__(
-        self, md: Markdown, results_dir: Path, figures_url: str
-    ) -> None:
-        super().__init__(md)
+class LessonResults:
+    """The lessons' results, read from the build's results folder."""
+
+    def __init__(self, results_dir: Path) -> None:
         self.results_dir = results_dir
-        self.figures_url = figures_url.rstrip("/")
         self._results: dict[str, dict] = {}
 
-    def run(self, lines: list[str]) -> list[str]:
-        expanded = []
-        for line in lines:
-            block = _BLOCK.match(line)
-            if block is None:
-                expanded.append(_VALUE.sub(self._value, line))
-                continue
-            indent = block["indent"]
-            new_lines = self._block(**block.groupdict())
-            expanded += [indent + new if new else "" for new in new_lines]
-        return expanded
-
-    def _lesson(self, lesson: str) -> dict:
+    def __getitem__(self, lesson: str) -> dict:
         if lesson not in self._results:
             folder = self.results_dir.joinpath(*lesson.split("."))
-            path = folder / "results.json"
             try:
-                results = json.loads(path.read_text(encoding="utf-8"))
+                text = (folder / "results.json").read_text(encoding="utf-8")
+                self._results[lesson] = json.loads(text)
             except OSError:
-                results = {}
-            self._results[lesson] = results
+                self._results[lesson] = {}
         return self._results[lesson]
 
+    def substitute_values(self, line: str) -> str:
+        """Replace every ``{{ <half>.<lesson>.<name> }}`` in ``line``."""
+        return VALUE.sub(self._value, line)
+
     def _value(self, match: re.Match) -> str:
-        values = self._lesson(match["lesson"]).get("values", {})
+        values = self[match["lesson"]].get("values", {})
         name, index = match["name"], match["index"]
         try:
             value = values[name]
@@ -82,10 +71,31 @@ class LessonResultsPreprocessor(Preprocessor):
             return _missing(match[0].strip("{} "))
         return format_value(value, match["spec"] or "")
 
+
+class LessonResultsPreprocessor(Preprocessor):
+    def __init__(
+        self, md: Markdown, results: LessonResults, figures_url: str
+    ) -> None:
+        super().__init__(md)
+        self.results = results
+        self.figures_url = figures_url.rstrip("/")
+
+    def run(self, lines: list[str]) -> list[str]:
+        expanded = []
+        for line in lines:
+            block = BLOCK.match(line)
+            if block is None:
+                expanded.append(self.results.substitute_values(line))
+                continue
+            indent = block["indent"]
+            new_lines = self._block(**block.groupdict())
+            expanded += [indent + new if new else "" for new in new_lines]
+        return expanded
+
     def _block(
         self, indent: str, kind: str, lesson: str, section: str, alt: str
     ) -> list[str]:
-        results = self._lesson(lesson)
+        results = self.results[lesson]
         where = f"{lesson}:{section}"
         if kind == "output":
             printed = results.get("outputs", {}).get(section)
@@ -134,7 +144,7 @@ class LessonResultsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown API)
         preprocessor = LessonResultsPreprocessor(
             md,
-            Path(self.getConfig("results_dir")),
+            LessonResults(Path(self.getConfig("results_dir"))),
             self.getConfig("figures_url"),
         )
         # Before pymdownx.snippets (32), so embedded code is never touched.

@@ -1,58 +1,116 @@
-"""MkDocs hooks: run the lessons, then add their figures to the site.
+"""MkDocs hooks: run the lessons and notebooks, then add what they made.
 
 Thin on purpose: ``mkdocs serve`` does not reload this module. The work is
-in ``tutorial_code.sitebuild.lessons``, which runs each lesson in a fresh
-Python process, so an edited lesson is always run anew.
+in ``tutorial_code.sitebuild``: ``lessons`` runs each half's lessons in a
+fresh Python process, so an edited lesson is always run anew, and
+``notebooks`` builds and executes each half's notebook.
 """
 
+import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from tutorial_code.sitebuild import notebooks
 from tutorial_code.sitebuild.lessons import (
     LessonError,
     build_lessons,
     library_versions,
 )
+from tutorial_code.sitebuild.markdown_ext import LessonResults
 
 EXTENSION = "tutorial_code.sitebuild.markdown_ext"
 FIGURES = "figures"
+# nbconvert's notebook template loads MathJax, and Mermaid when a notebook
+# has a diagram, from a CDN. No notebook has either, and the site makes no
+# requests to other hosts (tests check both), so those scripts are dropped.
+MATHJAX = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL
+)
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
+OTHER_HOST = re.compile(r"""(src=|import\()["']https?://""")
 
 _results: dict[str, dict] = {}
+_notebooks: dict[str, Path] = {}
 
 
 def _cache(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "lessons"
+    return Path(config.config_file_path).parent / ".cache"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
+    lessons = _cache(config) / "lessons"
     try:
-        results = build_lessons(project, docs, _cache(config))
+        results = build_lessons(project, docs, lessons)
     except LessonError as error:
         raise PluginError(str(error)) from None
     _results.clear()
     _results.update(results)
+    halves = {lesson.split(".")[0] for lesson in results}
+    pages = notebooks.pages_by_half(config.nav, halves)
+
+    def build(half: str) -> Path:
+        return notebooks.build_and_execute(
+            half,
+            [docs / page for page in pages[half]],
+            project,
+            LessonResults(lessons),
+            _cache(config) / "notebooks",
+        )
+
+    try:
+        with ThreadPoolExecutor() as pool:
+            paths = dict(zip(pages, pool.map(build, pages), strict=True))
+    except notebooks.NotebookError as error:
+        raise PluginError(f"A notebook cell failed:\n{error}") from None
+    _notebooks.clear()
+    _notebooks.update(paths)
+
     config.mdx_configs[EXTENSION] = {
-        "results_dir": str(_cache(config)),
+        "results_dir": str(lessons),
         "figures_url": f"/{FIGURES}",
     }
     versions = library_versions().items()
     config.extra["built_with"] = ", ".join(f"{k} {v}" for k, v in versions)
+    # Where each half's notebook is downloaded from, for the lesson pages.
+    config.extra["notebooks"] = {
+        half: f"{half}/{path.stem}/{path.name}" for half, path in paths.items()
+    }
     return config
 
 
+@event_priority(50)  # before mkdocs-jupyter turns .ipynb files into pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for lesson, results in _results.items():
         folder = lesson.replace(".", "/")
         for figure in results["figures"].values():
             for scheme in ("light", "dark"):
-                path = _cache(config) / folder / figure[scheme]
+                path = _cache(config) / "lessons" / folder / figure[scheme]
                 uri = f"{FIGURES}/{folder}/{figure[scheme]}"
                 files.append(
                     File.generated(config, uri, abs_src_path=str(path))
                 )
+    # A plain File with the cache as its source folder, not File.generated:
+    # mkdocs-jupyter's wrapper finds the path of a generated file to be None.
+    for half, path in _notebooks.items():
+        notebook = File(
+            f"{half}/{path.name}",
+            src_dir=str(path.parent.parent),
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+        )
+        files.append(notebook)
     return files
+
+
+def on_post_page(html: str, page, config: MkDocsConfig) -> str:
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    html = MATHJAX.sub("", html)
+    return SCRIPT.sub(lambda s: "" if OTHER_HOST.search(s[0]) else s[0], html)
