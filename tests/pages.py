@@ -18,7 +18,7 @@ _BLOCK = re.compile(
 
 # Timings are the only numbers that differ from run to run. Lessons print and
 # quote them in seconds ("4.31 s") and keep them in variables named "seconds".
-_TIMING = re.compile(r"\d+\.\d+(?= s\b)")
+_TIMING = re.compile(r" *\d+\.\d+(?= s\b)")  # with its padding
 
 
 def without_timings(text: str) -> str:

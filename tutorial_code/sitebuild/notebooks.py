@@ -56,6 +56,8 @@ def build_notebook(
     cells = [nbformat.v4.new_markdown_cell(intro)]
     for page in pages:
         cells += _page_cells(page, project, results)
+    for number, cell in enumerate(cells):
+        cell.id = f"cell-{number}"  # not random: two builds give one notebook
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata.kernelspec = KERNEL
     notebook.metadata.language_info = {"name": "python"}
