@@ -90,3 +90,16 @@ def lesson(request: pytest.FixtureRequest, tmp_path_factory) -> dict:
         os.chdir(cwd)
         plt.close("all")
     return {**namespace, "folder": folder}
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if getattr(config, "browser_suite_skipped", False):
+        bar = "!" * 72
+        terminalreporter.write_line(bar, red=True, bold=True)
+        terminalreporter.write_line(
+            "BROWSER SUITE SKIPPED: Chromium is not installed, so no page was "
+            "checked in a browser (.ci/run installs it).",
+            red=True,
+            bold=True,
+        )
+        terminalreporter.write_line(bar, red=True, bold=True)

@@ -4,6 +4,8 @@ import html
 import re
 from pathlib import Path
 
+import yaml
+
 from tutorial_code.sitebuild.lessons import Lesson, find_lessons
 
 from .conftest import DOCS, PROJECT
@@ -27,6 +29,29 @@ def without_timings(text: str) -> str:
 
 def is_timing(name: str) -> bool:
     return "seconds" in name
+
+
+def nav_urls() -> list[str]:
+    """The site path of every page in the navigation, in order."""
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(), yaml.BaseLoader)
+    paths: list[str] = []
+
+    def walk(item) -> None:
+        if isinstance(item, str):
+            paths.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        else:
+            for value in item:
+                walk(value)
+
+    walk(config["nav"])
+    urls = []
+    for path in paths:
+        stem = path.rsplit(".", 1)[0]
+        urls.append("" if stem == "index" else f"{stem}/")
+    return urls
 
 
 def lessons() -> list[Lesson]:

@@ -181,7 +181,7 @@ def test_two_clean_builds_are_identical(project_copy, tmp_path):
     (project_copy / ".cache").rename(tmp_path / "old-cache")
     assert mkdocs_build(project_copy, second).returncode == 0
     pages = sorted(p.relative_to(first) for p in first.rglob("*.html"))
-    figures = sorted(p.relative_to(first) for p in first.rglob("figures/**/*.png"))
+    figures = sorted(p.relative_to(first) for p in first.rglob("figures/**/*.webp"))
     assert pages and figures
     for path in pages:
         one, two = ((site / path).read_text() for site in (first, second))

@@ -11,7 +11,9 @@ outputs are reused while its code and the library versions are unchanged, so
 a prose edit does not rerun it.
 """
 
+import base64
 import hashlib
+import io
 import json
 import re
 from pathlib import Path
@@ -19,6 +21,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from PIL import Image
 
 from tutorial_code.sitebuild.lessons import library_versions
 from tutorial_code.sitebuild.markdown_ext import BLOCK, LessonResults
@@ -89,8 +92,10 @@ def _page_cells(
             end_prose()
             code = _fenced_code(lines, project)
             cells.append(nbformat.v4.new_code_cell(code))
-        elif BLOCK.match(line):
-            continue
+        elif block := BLOCK.match(line):
+            if block["kind"] == "figure" and cells:
+                # The figure the last cell draws gets the page's alt text.
+                cells[-1].metadata["figure_alt"] = block["alt"]
         elif admonition:
             title = admonition["title"] or ""
             body = _indented_block(lines)
@@ -183,13 +188,45 @@ def build_and_execute(
         for cell, executed in zip(code_cells, done, strict=True):
             cell.outputs = executed.outputs
             cell.execution_count = executed.execution_count
-            cell.metadata = executed.metadata  # when it ran, among others
+            cell.metadata = {**executed.metadata, **cell.metadata}
     else:
         execute(notebook, cache / half / "run")
+        compact_images(notebook)
     notebook.metadata[KEY] = key
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)
     return path
+
+
+def compact_images(notebook: nbformat.NotebookNode) -> None:
+    """Store photographic figures as JPEG where that is under half the PNG.
+
+    Plots stay PNG (sharp lines compress well), while a photograph shrinks
+    several times, which keeps the notebook page light to load.
+    """
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png is None:
+                continue
+            with Image.open(io.BytesIO(base64.b64decode(png))) as image:
+                buffer = io.BytesIO()
+                image.convert("RGB").save(buffer, format="JPEG", quality=88)
+            jpeg = base64.b64encode(buffer.getvalue()).decode()
+            if len(jpeg) < len(png) / 2:
+                del output.data["image/png"]
+                output.data["image/jpeg"] = jpeg
+
+
+def image_alts(notebook: nbformat.NotebookNode) -> list[str | None]:
+    """The alt text of every image the notebook shows, in order."""
+    alts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data or "image/jpeg" in data:
+                alts.append(cell.metadata.get("figure_alt"))
+    return alts
 
 
 def pages_by_half(nav: list, halves: set[str]) -> dict[str, list[str]]:

@@ -7,7 +7,7 @@ a time in one namespace. For each named section it keeps what the section
 printed and the figure it drew (at most one). At the end it keeps the
 module's simple values (numbers, strings, short lists and flat dicts of
 them), which the prose quotes. All of it goes to
-``OUT_DIR/<name>/results.json``, plus a light and a dark PNG per figure.
+``OUT_DIR/<name>/results.json``, plus a light and a dark image per figure.
 Modules run in the given order, in one process, each in its own folder: a
 lesson that imports an earlier one finds it already run, as in a reader's
 session. An exception ends the run with a traceback and status 1.
@@ -62,8 +62,10 @@ def run_lesson(module: str, out_dir: Path) -> dict:
                 "figures; give each figure a section of its own"
             )
         if new:
-            figure = _save(plt.figure(new[0]), chunk.section, out_dir)
-            figures[chunk.section] = figure
+            figure = plt.figure(new[0])
+            figures[chunk.section] = save_light_and_dark(
+                figure, out_dir, chunk.section
+            )
             plt.close("all")
     _register(module, namespace)
     return {
@@ -81,12 +83,6 @@ def _register(module: str, namespace: dict) -> None:
     finished.__dict__.update(namespace)
     finished.__name__ = module
     sys.modules[module] = finished
-
-
-def _save(fig, section: str, out_dir: Path) -> dict:
-    light, dark = f"{section}-light.png", f"{section}-dark.png"
-    width, height = save_light_and_dark(fig, out_dir / light, out_dir / dark)
-    return {"light": light, "dark": dark, "width": width, "height": height}
 
 
 def simple_values(namespace: dict) -> dict:

@@ -1,0 +1,67 @@
+"""Each check fails on a page with the fault it looks for.
+
+The home page is served with one fault injected at a time; the same check
+functions that pass on the real pages must report it.
+"""
+
+import pytest
+
+from .visit import (
+    dark_contrast_problems,
+    image_problems,
+    open_page,
+    page_problems,
+)
+
+FAULTS = {
+    "external script": '<script src="https://example.org/tracker.js"></script>',
+    "broken image": '<img src="figures/nowhere.webp" alt="A plot of nothing">',
+    "image without alt": (
+        '<img src="figures/digits/cluster_centres/centres-light.webp">'
+    ),
+    "placeholder alt": (
+        '<img src="figures/digits/cluster_centres/centres-light.webp" '
+        'alt="centres-light.webp">'
+    ),
+}
+
+
+def serve_with(context, base_url: str, html: str) -> None:
+    """Serve the home page with ``html`` added at the top of its content."""
+
+    def inject(route):
+        response = route.fetch()
+        body = response.text().replace(
+            '<article class="md-content__inner md-typeset">',
+            f'<article class="md-content__inner md-typeset">{html}',
+        )
+        route.fulfill(response=response, body=body)
+
+    context.route(base_url, inject)
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_fault_is_reported(context, base_url, fault):
+    serve_with(context, base_url, FAULTS[fault])
+    _, visit = open_page(context, base_url, "light")
+    problems = page_problems(visit) + image_problems(visit)
+    assert problems, f"{fault} went unnoticed"
+
+
+def test_a_light_figure_on_a_dark_page_is_reported(context, base_url):
+    # The figure made for white pages, shown in dark mode.
+    serve_with(
+        context,
+        base_url,
+        '<img src="figures/digits/loading_and_fitting/n_init_plot-light.webp"'
+        ' alt="Inertia per seed, drawn for a light page">',
+    )
+    page, _ = open_page(context, base_url, "dark")
+    assert dark_contrast_problems(page)
+
+
+def test_a_clean_page_passes(context, base_url):
+    page, visit = open_page(context, base_url, "dark")
+    assert page_problems(visit) == []
+    assert image_problems(visit) == []
+    assert dark_contrast_problems(page) == []

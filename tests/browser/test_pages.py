@@ -1,0 +1,125 @@
+"""Every page in the navigation, in Chromium, light and dark."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from ..pages import nav_urls
+from .visit import (
+    dark_contrast_problems,
+    heading_problems,
+    image_problems,
+    open_page,
+    page_problems,
+    weight_problems,
+)
+
+PAGES = nav_urls()
+
+
+def shot_name(path: str, scheme: str) -> str:
+    return f"{path.strip('/').replace('/', '_') or 'index'}-{scheme}.png"
+
+
+@pytest.fixture(scope="module")
+def report(browser, base_url, screenshots) -> dict:
+    """One visit of every page in each colour scheme, with its findings."""
+    found = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.route(
+            lambda url: not url.startswith("http://127.0.0.1"),
+            lambda route: route.abort(),
+        )
+        for path in PAGES:
+            page, visit = open_page(context, base_url + path, scheme)
+            page.screenshot(
+                path=screenshots / shot_name(path, scheme), full_page=True
+            )
+            findings = {"visit": visit}
+            violations = Axe().run(page).response["violations"]
+            findings["axe"] = [
+                f"{v['id']} ({v['impact']}): {v['nodes'][0]['html']}"
+                for v in violations
+                if v["impact"] in {"serious", "critical"}
+            ]
+            if scheme == "light":
+                findings["headings"] = heading_problems(page)
+            else:
+                findings["contrast"] = dark_contrast_problems(page)
+                findings["variants"] = [
+                    image["src"]
+                    for image in visit.images
+                    if image["visible"]
+                    and not image["src"].startswith("data:")
+                    and not re.search(
+                        r"-dark\.\w+$", image["src"].split("#")[0]
+                    )
+                ]
+            found[path, scheme] = findings
+            page.close()
+        context.close()
+    return found
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_without_errors_or_other_hosts(report, path):
+    for scheme in ("light", "dark"):
+        assert page_problems(report[path, scheme]["visit"]) == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_images_load_and_say_what_they_show(report, path):
+    for scheme in ("light", "dark"):
+        assert image_problems(report[path, scheme]["visit"]) == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_first_load_stays_under_the_budget(report, path):
+    assert weight_problems(report[path, "light"]["visit"]) == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_headings_are_in_order(report, path):
+    assert report[path, "light"]["headings"] == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(report, path):
+    for scheme in ("light", "dark"):
+        assert report[path, scheme]["axe"] == [], scheme
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_figures_are_legible_in_dark_mode(report, path):
+    assert report[path, "dark"]["variants"] == [], "light figures in dark mode"
+    assert report[path, "dark"]["contrast"] == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_code_block_has_a_working_copy_button(context, base_url, path):
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    # Material's copy button on pages, mkdocs-jupyter's in notebook cells.
+    buttons = page.locator(
+        ".md-content :is(.md-code__button[data-md-type=copy], clipboard-copy)"
+    )
+    blocks = page.locator(
+        ".md-content pre:has(code), .md-content .jp-InputArea pre"
+    )
+    assert buttons.count() == blocks.count()
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        button.scroll_into_view_if_needed()
+        button.hover()
+        target = button.get_attribute("data-clipboard-target")
+        if target:  # Material names the code it copies
+            code = page.locator(target).inner_text()
+        else:  # mkdocs-jupyter: the <pre> with the id in "for"
+            code = page.locator(f"#{button.get_attribute('for')}").inner_text()
+        page.evaluate("navigator.clipboard.writeText('')")
+        button.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() == code.strip(), f"copy button {index}"
+        assert copied.strip(), f"copy button {index} copied nothing"

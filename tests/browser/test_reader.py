@@ -1,0 +1,80 @@
+"""What readers do besides reading: search, switch colours, use keys."""
+
+import pytest
+
+from ..pages import nav_urls
+
+SEARCHES = [
+    ("confusion matrix", "digits/confusion_matrix/"),
+    ("quantization", "colours/quantization/"),
+    ("Hungarian", "digits/evaluation/"),
+]
+
+
+@pytest.mark.parametrize(("query", "page_path"), SEARCHES)
+def test_search_finds_the_lesson(context, base_url, query, page_path):
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query)  # typed, as Material listens for keys
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="attached")
+    hrefs = [
+        results.nth(i).get_attribute("href") for i in range(results.count())
+    ]
+    assert any(page_path in href for href in hrefs), hrefs
+
+
+def test_the_colour_toggle_switches_scheme_and_figures(context, base_url):
+    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url, wait_until="networkidle")
+
+    def scheme() -> str:
+        return page.evaluate("document.body.dataset.mdColorScheme")
+
+    def shown_figure() -> str:
+        return page.evaluate(
+            "[...document.querySelectorAll('.md-content img')]"
+            ".find(i => i.offsetParent !== null).getAttribute('src')"
+        )
+
+    assert scheme() == "default"
+    assert "-light." in shown_figure()
+    page.locator("label[title='Switch to dark mode']").click()
+    assert scheme() == "slate"
+    assert "-dark." in shown_figure()
+    page.locator("label[title='Switch to light mode']").click()
+    assert scheme() == "default"
+
+
+@pytest.mark.parametrize("path", ["", "digits/evaluation/"])
+def test_a_keyboard_reaches_search_and_navigation(context, base_url, path):
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(
+            page.evaluate(
+                """() => {
+                  const e = document.activeElement;
+                  if (e.matches('.md-search__input')) return 'search';
+                  if (e.closest('.md-sidebar--primary .md-nav')) return 'nav';
+                  return e.tagName;
+                }"""
+            )
+        )
+    assert {"search", "nav"} <= reached, reached
+    page.keyboard.press("/")  # Material's shortcut for search
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+
+
+def test_the_suite_visits_every_page_of_the_site(site):
+    """The pages checked (the navigation) are all the pages there are."""
+    found = {
+        "" if path.parent == site else f"{path.parent.relative_to(site)}/"
+        for path in site.rglob("index.html")
+    }
+    assert found == set(nav_urls())
