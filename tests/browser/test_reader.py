@@ -18,12 +18,14 @@ def test_search_finds_the_lesson(context, base_url, query, page_path):
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially(query)  # typed, as Material listens for keys
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(state="attached")
-    hrefs = [
-        results.nth(i).get_attribute("href") for i in range(results.count())
-    ]
-    assert any(page_path in href for href in hrefs), hrefs
+    # Results are redrawn as the query grows: wait until the page is listed
+    # (a timeout here means search never found it).
+    page.wait_for_function(
+        """path => [...document.querySelectorAll('.md-search-result__item a')]
+                   .some(link => link.href.includes(path))""",
+        arg=page_path,
+        timeout=10_000,
+    )
 
 
 def test_the_colour_toggle_switches_scheme_and_figures(context, base_url):

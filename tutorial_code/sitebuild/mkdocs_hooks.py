@@ -36,6 +36,7 @@ MATHJAX = re.compile(
 SEARCH_DIALOG = (
     '<div class="md-search" data-md-component="search" role="dialog">'
 )
+CODE_CELL = '<div class="highlight-ipynb hl-python">'
 NO_ALT = re.compile(r'alt="(No description has been provided for this image)"')
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 OTHER_HOST = re.compile(r"""(src=|import\()["']https?://""")
@@ -124,6 +125,8 @@ def on_post_page(html: str, page, config: MkDocsConfig) -> str:
         return html
     html = MATHJAX.sub("", html)
     html = SCRIPT.sub(lambda s: "" if OTHER_HOST.search(s[0]) else s[0], html)
+    # A code cell wider than the page scrolls: keyboards must reach it.
+    html = html.replace(CODE_CELL, f'{CODE_CELL[:-1]} tabindex="0">')
     # nbconvert cannot take alt text from a notebook; the pages give it.
     half = page.file.src_uri.split("/")[0]
     alts = iter(notebooks.image_alts(nbformat.read(_notebooks[half], 4)))
