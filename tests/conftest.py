@@ -32,11 +32,6 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def project() -> Path:
-    return PROJECT
-
-
-@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from this checkout (lesson results cached in .cache/)."""
     site = tmp_path_factory.mktemp("site")

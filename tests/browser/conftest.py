@@ -91,16 +91,23 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def context(browser):
-    """A fresh browser profile that cannot reach other hosts."""
+def offline_context(browser, **options):
+    """A fresh browser profile whose requests to other hosts all fail."""
     context = browser.new_context(
-        viewport={"width": 1280, "height": 900},
-        permissions=["clipboard-read", "clipboard-write"],
+        viewport={"width": 1280, "height": 900}, **options
     )
     context.route(
         lambda url: not url.startswith("http://127.0.0.1"),
         lambda route: route.abort(),
+    )
+    return context
+
+
+@pytest.fixture
+def context(browser):
+    """An offline browser profile that may use the clipboard."""
+    context = offline_context(
+        browser, permissions=["clipboard-read", "clipboard-write"]
     )
     yield context
     context.close()

@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from ..pages import nav_urls
+from .conftest import offline_context
 from .visit import (
     dark_contrast_problems,
     heading_problems,
@@ -27,11 +28,7 @@ def report(browser, base_url, screenshots) -> dict:
     """One visit of every page in each colour scheme, with its findings."""
     found = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.route(
-            lambda url: not url.startswith("http://127.0.0.1"),
-            lambda route: route.abort(),
-        )
+        context = offline_context(browser)
         for path in PAGES:
             page, visit = open_page(context, base_url + path, scheme)
             page.screenshot(
