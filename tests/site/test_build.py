@@ -1,5 +1,6 @@
 """The site builds strictly, from the lessons, and only from them."""
 
+import ast
 import re
 import subprocess
 from importlib.metadata import version
@@ -80,8 +81,6 @@ def test_every_section_of_the_lesson_code_is_shown():
 
 def test_lessons_hide_no_code_outside_their_sections():
     """Outside sections a lesson may only import earlier lessons' state."""
-    import ast
-
     for lesson in lessons():
         source = lesson.source(PROJECT).read_text(encoding="utf-8")
         for chunk in split_sections(source):

@@ -87,13 +87,15 @@ class LessonResultsPreprocessor(Preprocessor):
             if block is None:
                 expanded.append(self.results.substitute_values(line))
                 continue
+            new_lines = self._block(
+                block["kind"], block["lesson"], block["section"], block["alt"]
+            )
             indent = block["indent"]
-            new_lines = self._block(**block.groupdict())
             expanded += [indent + new if new else "" for new in new_lines]
         return expanded
 
     def _block(
-        self, indent: str, kind: str, lesson: str, section: str, alt: str
+        self, kind: str, lesson: str, section: str, alt: str | None
     ) -> list[str]:
         results = self.results[lesson]
         where = f"{lesson}:{section}"

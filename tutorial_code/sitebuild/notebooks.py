@@ -80,7 +80,6 @@ def _page_cells(
         prose.clear()
 
     for line in lines:
-        admonition = ADMONITION.match(line)
         if line.startswith("```") and not line.startswith("```python"):
             in_fence = not in_fence
             prose.append(line)
@@ -96,7 +95,7 @@ def _page_cells(
             if block["kind"] == "figure" and cells:
                 # The figure the last cell draws gets the page's alt text.
                 cells[-1].metadata["figure_alt"] = block["alt"]
-        elif admonition:
+        elif admonition := ADMONITION.match(line):
             title = admonition["title"] or ""
             body = _indented_block(lines)
             if not title.startswith(CONTINUES):
