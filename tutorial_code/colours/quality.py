@@ -16,7 +16,11 @@ def psnr(
     is better; identical images give infinity.
     """
     error = np.asarray(original, dtype=np.float64) - approximation
-    mse = np.mean(error**2)
+    return psnr_from_mse(float(np.mean(error**2)), max_value)
+
+
+def psnr_from_mse(mse: float, max_value: float = 255) -> float:
+    """The PSNR in dB of a mean squared error ``mse``."""
     if mse == 0:
         return float("inf")
     return float(10 * np.log10(max_value**2 / mse))

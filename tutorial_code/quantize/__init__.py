@@ -1,0 +1,15 @@
+"""Quantize your own image: the library behind ``kmeans-quantize``.
+
+- ``quantizer``: ``quantize()``, k-means on a pixel sample, then every pixel
+  to its nearest palette colour, in chunks.
+- ``image_files``: read any image Pillow can open as 8-bit RGB or RGBA, and
+  write an indexed PNG atomically.
+- ``cli``: the command ``python -m tutorial_code.quantize``.
+
+Shown on the page docs/colours/own_image.md.
+"""
+
+from tutorial_code.quantize.image_files import read_image, write_indexed_png
+from tutorial_code.quantize.quantizer import quantize
+
+__all__ = ["quantize", "read_image", "write_indexed_png"]
