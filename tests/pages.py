@@ -18,17 +18,19 @@ _BLOCK = re.compile(
 )
 
 
-# Timings are the only numbers that differ from run to run. Lessons print and
-# quote them in seconds ("4.31 s") and keep them in variables named "seconds".
-_TIMING = re.compile(r" *\d+\.\d+(?= s\b)")  # with its padding
+# Measurements are the only numbers that differ from run to run: timings and
+# memory peaks. Lessons print and quote timings in seconds with decimals
+# ("4.31 s"), peaks in megabytes with decimals ("18.6 MB"), and keep them in
+# variables whose names contain "seconds" or "peak".
+_MEASUREMENT = re.compile(r" *\d+\.\d+(?= (?:s|MB)\b)")  # with its padding
 
 
-def without_timings(text: str) -> str:
-    return _TIMING.sub("<seconds>", text)
+def without_measurements(text: str) -> str:
+    return _MEASUREMENT.sub("<measured>", text)
 
 
-def is_timing(name: str) -> bool:
-    return "seconds" in name
+def is_measurement(name: str) -> bool:
+    return "seconds" in name or "peak" in name
 
 
 def nav_urls() -> list[str]:

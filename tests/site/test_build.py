@@ -18,7 +18,7 @@ from ..pages import (
     lessons,
     page_html,
     reading_order,
-    without_timings,
+    without_measurements,
 )
 
 SNIPPET = re.compile(r'^\s*--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
@@ -178,7 +178,8 @@ def test_a_clean_build_repeats_the_site(site, project_copy, tmp_path):
     """A build from nothing gives the same pages and figures as ``site``.
 
     On a fresh clone (as in CI) ``site`` is itself a clean build, so this
-    compares two clean builds; timings are the one thing allowed to differ.
+    compares two clean builds; measurements (timings, memory peaks) are the
+    one thing allowed to differ.
     """
     again = tmp_path / "again"
     assert mkdocs_build(project_copy, again).returncode == 0
@@ -189,7 +190,7 @@ def test_a_clean_build_repeats_the_site(site, project_copy, tmp_path):
     assert pages == sorted(p.relative_to(again) for p in again.rglob("*.html"))
     for path in pages:
         one, two = ((folder / path).read_text() for folder in (site, again))
-        assert without_timings(one) == without_timings(two), path
+        assert without_measurements(one) == without_measurements(two), path
     for path in figures:
         assert (site / path).read_bytes() == (again / path).read_bytes(), path
 

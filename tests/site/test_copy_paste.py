@@ -4,7 +4,7 @@ The code is taken from the built HTML, exactly as the copy button gives it,
 and run block by block in a fresh Python process, after the code of the pages
 the page says to run first. What each block prints must be the "Output"
 shown under it, and the variables the prose quotes must have its values
-(timings aside, which differ from run to run).
+(measurements aside: timings and memory peaks differ from run to run).
 """
 
 import json
@@ -19,11 +19,11 @@ from tutorial_code.sitebuild.lessons import read_results
 from ..conftest import PROJECT
 from ..pages import (
     code_blocks,
-    is_timing,
+    is_measurement,
     lessons,
     page_html,
     reading_order,
-    without_timings,
+    without_measurements,
 )
 
 # Runs pasted blocks one by one, like notebook cells, and reports what each
@@ -85,14 +85,14 @@ def test_pasted_code_prints_the_page_output(site, lesson, tmp_path):
             current = next(printed)
         elif title == "Output":
             assert current is not None, "an Output block before any code"
-            shown, printed_now = without_timings(text), without_timings(current)
+            shown, printed_now = without_measurements(text), without_measurements(current)
             assert shown.rstrip("\n") == printed_now.rstrip("\n")
             shown_outputs += 1
     assert shown_outputs > 0
 
     results = read_results(PROJECT / ".cache/lessons" / lesson.half / lesson.name)
     for name, value in results["values"].items():
-        if is_timing(name):
+        if is_measurement(name):
             continue
         assert name in session["values"], name
         assert session["values"][name] == pytest.approx(value), name

@@ -9,7 +9,7 @@ from nbclient import NotebookClient
 from tutorial_code.sitebuild.notebooks import notebook_name
 
 from ..conftest import mkdocs_build
-from ..pages import code_blocks, lessons, page_html, without_timings
+from ..pages import code_blocks, lessons, page_html, without_measurements
 
 HALVES = sorted({lesson.half for lesson in lessons()})
 
@@ -48,7 +48,7 @@ def test_notebook_shows_the_page_code_and_numbers(site, lesson):
         if language == "python":
             current = by_source[text.strip()]  # KeyError: code not in notebook
         elif title == "Output":
-            assert without_timings(printed(current)).rstrip() == without_timings(
+            assert without_measurements(printed(current)).rstrip() == without_measurements(
                 text
             ).rstrip()
 

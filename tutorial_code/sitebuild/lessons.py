@@ -86,21 +86,26 @@ def library_versions() -> dict[str, str]:
     return {"Python": sys.version.split()[0], **versions}
 
 
-def code_key(project: Path, half: str) -> str:
+def code_key(project: Path, half: str, halves: list[str]) -> str:
     """Hash of a half's code, of what it runs with, and of the libraries.
 
-    A half's lessons import from their own half only (and from the top
-    level of ``tutorial_code``), so editing one half reruns just that half.
+    A half's lessons import from their own half and from the shared modules
+    of ``tutorial_code`` (such as ``quantize``), never from the other halves:
+    editing one half reruns just that half.
     """
     package = project / "tutorial_code"
-    paths = [p for p in package.glob("*") if p.is_file()]
-    for folder in (half, "sitebuild"):
-        paths += [p for p in (package / folder).rglob("*") if p.is_file()]
+    others = {package / h for h in halves if h != half}
+    paths = [
+        path
+        for path in package.rglob("*")
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and not others.intersection(path.parents)
+    ]
     digest = hashlib.sha256(json.dumps(library_versions()).encode())
     for path in sorted(paths):
-        if "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(project)).encode())
-            digest.update(path.read_bytes())
+        digest.update(str(path.relative_to(project)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -113,7 +118,7 @@ def build_lessons(
         half: list(group)
         for half, group in groupby(lessons, key=lambda lesson: lesson.half)
     }
-    keys = {half: code_key(project, half) for half in halves}
+    keys = {half: code_key(project, half, list(halves)) for half in halves}
     stale = [h for h in halves if _cached_key(cache / h) != keys[h]]
 
     def run(half: str) -> str | None:

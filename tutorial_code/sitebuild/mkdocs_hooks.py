@@ -37,6 +37,14 @@ SEARCH_DIALOG = (
     '<div class="md-search" data-md-component="search" role="dialog">'
 )
 CODE_CELL = '<div class="highlight-ipynb hl-python">'
+# A code block in a Markdown cell, such as a shell command: Material gives
+# it a copy button once its text is in a <code> element, as on the pages.
+MARKDOWN_CELL_CODE = re.compile(
+    r'(<div class="highlight"><pre>)(.*?)(</pre></div>)', re.DOTALL
+)
+# nbconvert's cell ids ("cell-id=cell-3") are not valid in CSS selectors,
+# which Material's copy button builds from them.
+CELL_ID = re.compile(r'id="cell-id=([\w-]+)"')
 NO_ALT = re.compile(r'alt="(No description has been provided for this image)"')
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 OTHER_HOST = re.compile(r"""(src=|import\()["']https?://""")
@@ -127,6 +135,8 @@ def on_post_page(html: str, page, config: MkDocsConfig) -> str:
     html = SCRIPT.sub(lambda s: "" if OTHER_HOST.search(s[0]) else s[0], html)
     # A code cell wider than the page scrolls: keyboards must reach it.
     html = html.replace(CODE_CELL, f'{CODE_CELL[:-1]} tabindex="0">')
+    html = MARKDOWN_CELL_CODE.sub(r"\1<code>\2</code>\3", html)
+    html = CELL_ID.sub(r'id="notebook-\1"', html)
     # nbconvert cannot take alt text from a notebook; the pages give it.
     half = page.file.src_uri.split("/")[0]
     alts = iter(notebooks.image_alts(nbformat.read(_notebooks[half], 4)))

@@ -190,11 +190,35 @@ def build_and_execute(
             cell.metadata = {**executed.metadata, **cell.metadata}
     else:
         execute(notebook, cache / half / "run")
+        merge_streams(notebook)
         compact_images(notebook)
     notebook.metadata[KEY] = key
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)
     return path
+
+
+def merge_streams(notebook: nbformat.NotebookNode) -> None:
+    """Join each cell's consecutive prints into one output, as Jupyter shows.
+
+    The kernel sends printed text in pieces as it is flushed, which depends
+    on timing; merged, two runs of the same code give the same outputs.
+    """
+    for cell in notebook.cells:
+        merged: list = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (
+                output.output_type == "stream"
+                and previous is not None
+                and previous.output_type == "stream"
+                and previous.name == output.name
+            ):
+                previous.text += output.text
+            else:
+                merged.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = merged
 
 
 def compact_images(notebook: nbformat.NotebookNode) -> None:
