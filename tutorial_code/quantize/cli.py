@@ -16,14 +16,17 @@ from typing import NoReturn, TextIO
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from tutorial_code.colours.quality import psnr_from_mse
 from tutorial_code.quantize.image_files import read_image, write_indexed_png
+from tutorial_code.quantize.measures import (
+    CHUNK_SIZE,
+    count_colours,
+    indexed_psnr,
+)
 from tutorial_code.quantize.quantizer import quantize
 
 PROG = "kmeans-quantize"
 # Images this large take about a second or more: show progress on them.
 PROGRESS_PIXELS = 4_000_000
-CHUNK_SIZE = 2**18  # pixels per step of the assignment and the PSNR
 SAMPLE_SIZE = inspect.signature(quantize).parameters["sample_size"].default
 
 
@@ -187,33 +190,6 @@ def reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     return str(error) or type(error).__name__
-
-
-def count_colours(image: np.ndarray) -> int:
-    """Number of distinct colours (RGB or RGBA) in an image."""
-    channels = image.reshape(-1, image.shape[-1]).astype(np.uint32)
-    codes = np.zeros(len(channels), dtype=np.uint32)
-    for channel in channels.T:  # pack each colour into one 32-bit number
-        codes = (codes << 8) | channel
-    if image.shape[-1] == 3:  # 2**24 possible colours: mark those seen
-        seen = np.zeros(2**24, dtype=bool)
-        seen[codes] = True
-        return int(seen.sum())
-    return len(np.unique(codes))
-
-
-def indexed_psnr(
-    image: np.ndarray, palette: np.ndarray, indices: np.ndarray
-) -> float:
-    """PSNR of ``palette[indices]`` against ``image``, a chunk at a time."""
-    pixels = image.reshape(-1, image.shape[-1])
-    flat = indices.ravel()
-    squared_error = 0
-    for start in range(0, len(pixels), CHUNK_SIZE):
-        chunk = slice(start, start + CHUNK_SIZE)
-        error = pixels[chunk].astype(np.int32) - palette[flat[chunk]]
-        squared_error += int(np.sum(error**2))
-    return psnr_from_mse(squared_error / pixels.size)
 
 
 class Progress:
