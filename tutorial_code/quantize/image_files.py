@@ -24,7 +24,7 @@ def read_image(path: str | Path) -> np.ndarray:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(path) as image:
             image.load()  # decode now: a truncated file raises OSError
-            image = ImageOps.exif_transpose(image)
+            ImageOps.exif_transpose(image, in_place=True)
     if image.mode.startswith("I"):  # 16-bit grayscale: keep the high byte
         gray = np.asarray(image).clip(0, 2**16 - 1) >> 8
         return np.repeat(gray.astype(np.uint8)[..., None], 3, axis=-1)
@@ -35,7 +35,9 @@ def read_image(path: str | Path) -> np.ndarray:
             # make them one colour, so that they need one palette entry.
             pixels[pixels[..., 3] == 0] = 0
             return pixels
-    return np.asarray(image.convert("RGB"))
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    return np.asarray(image)
 
 
 # --8<-- [end:read]
