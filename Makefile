@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve build test lint clean
+.PHONY: install serve build test lint bench clean
 
 install: $(INSTALLED)
 
@@ -33,6 +33,15 @@ lint: $(INSTALLED)
 
 test: lint
 	$(BIN)/pytest
+
+# Speed side by side: the authoring loop, the quantizers, the lessons.
+# Prints Markdown tables and saves them in benchmarks/results.md.
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks
+
+$(VENV)/.installed-bench: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --editable ".[docs,test,bench]"
+	touch $@
 
 clean:
 	rm -rf site .cache

@@ -127,6 +127,16 @@ def test_every_page_names_the_library_versions(site):
         assert f"numpy {version('numpy')}" in text, page
 
 
+def test_execution_times_list_every_lesson_with_its_cost(site):
+    page = (site / "execution_times/index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.DOTALL)
+    for lesson in lessons():
+        link = f'href="../{lesson.half}/{lesson.name}/"'
+        (row,) = [row for row in rows if link in row]
+        assert re.search(r">\d+\.\d\d s<", row), lesson.id
+        assert re.search(r">\d+\.\d MB<", row), lesson.id
+
+
 def test_site_configuration_matches_the_rules():
     config = yaml.load(
         (PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 
 import markdown
 import pytest
@@ -32,17 +33,22 @@ def render(tmp_path):
     lesson = tmp_path / "half" / "lesson"
     lesson.mkdir(parents=True)
     (lesson / "results.json").write_text(json.dumps(RESULTS))
+    docs = tmp_path / "docs"
+    (docs / "half").mkdir(parents=True)
+    (docs / "half" / "lesson.md").write_text("# A lesson\n\nText.\n")
 
     def render(text: str) -> str:
         md = markdown.Markdown(
             extensions=[
                 "tutorial_code.sitebuild.markdown_ext",
                 "attr_list",
+                "tables",
                 "pymdownx.superfences",
             ],
             extension_configs={
                 "tutorial_code.sitebuild.markdown_ext": {
-                    "results_dir": str(tmp_path)
+                    "results_dir": str(tmp_path),
+                    "docs_dir": str(docs),
                 }
             },
         )
@@ -114,3 +120,38 @@ def test_unknown_names_warn_and_show(render, text, caplog):
     assert any(r.name.startswith("mkdocs.") for r in caplog.records), (
         "strict builds must fail"
     )
+
+
+def add_lesson(results_dir, half: str, name: str, run: dict | None) -> None:
+    folder = results_dir / half / name
+    folder.mkdir(parents=True)
+    results = {**RESULTS, "run": run} if run else RESULTS
+    (folder / "results.json").write_text(json.dumps(results))
+
+
+def test_execution_times_list_lessons_slowest_first(render, tmp_path):
+    (tmp_path / "half/lesson").joinpath("results.json").write_text(
+        json.dumps({**RESULTS, "run": {"seconds": 1.5, "peak_megabytes": 9}})
+    )
+    add_lesson(
+        tmp_path, "half", "slow", {"seconds": 12.25, "peak_megabytes": 80.5}
+    )
+    html = render("{{ execution_times }}")
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.DOTALL)
+    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row) for row in rows]
+    assert cells[1][1:] == ["12.25 s", "80.5 MB"]
+    assert 'href="/half/slow.md"' in cells[1][0]  # no page: its file name
+    assert cells[2] == [
+        '<a href="/half/lesson.md">A lesson</a>',
+        "1.50 s",
+        "9.0 MB",
+    ]
+    assert "13.75 s" in cells[3][1]
+    assert "scikit-learn" in html
+
+
+def test_execution_times_without_runs_warn(render, tmp_path, caplog):
+    with caplog.at_level(logging.WARNING):
+        html = render("{{ execution_times }}")
+    assert "missing: run times" in html
+    assert "No lesson result" in caplog.text

@@ -2,6 +2,7 @@
 
 import json
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -105,3 +106,24 @@ def test_simple_values_keep_only_what_prose_can_quote():
     }
     expected = {"n": 3, "share": 0.5, "name": "x", "pair": [1, 2]}
     assert simple_values(namespace) == expected
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/clear_refs").exists(),
+    reason="per-lesson memory peaks need Linux",
+)
+def test_each_lesson_has_its_own_time_and_memory_peak(package, tmp_path):
+    big = package(
+        "big",
+        section(
+            "allocate",
+            "import numpy as np",
+            "data = np.ones(50_000_000)  # 400 MB",
+            "del data",
+        ),
+    )
+    small = package("small", section("add", "total = 1 + 1"))
+    big_run = run_lesson(big, tmp_path / "big")["run"]
+    small_run = run_lesson(small, tmp_path / "small")["run"]
+    assert big_run["seconds"] > small_run["seconds"] > 0
+    assert big_run["peak_megabytes"] > small_run["peak_megabytes"] + 300

@@ -12,6 +12,8 @@ Each form names a lesson as ``<half>.<name>``, e.g. ``digits.evaluation``:
 - ``{{ figure digits.cluster_centres:centres "alt text" }}``, alone on a
   line: the figure that section drew, in a light and a dark variant
   (Material's ``#only-light`` and ``#only-dark``).
+- ``{{ execution_times }}``, alone on a line: a table of every lesson's run
+  time and peak memory, slowest first, and the library versions.
 
 A name with no result is logged as a warning, which fails a strict build.
 """
@@ -24,12 +26,15 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from tutorial_code.sitebuild.lessons import library_versions
+
 log = logging.getLogger("mkdocs.tutorial_code.markdown_ext")
 
 VALUE = re.compile(
     r"\{\{\s*(?P<lesson>\w+\.\w+)\.(?P<name>\w+)(?:\[(?P<index>\w+)\])?"
     r"(?::(?P<spec>[^}]*?))?\s*\}\}"
 )
+EXECUTION_TIMES = re.compile(r"^\{\{\s*execution_times\s*\}\}\s*$")
 BLOCK = re.compile(
     r"^(?P<indent>\s*)\{\{\s*(?P<kind>output|figure)\s+"
     r"(?P<lesson>\w+\.\w+):(?P<section>[\w-]+)"
@@ -54,6 +59,11 @@ class LessonResults:
                 self._results[lesson] = {}
         return self._results[lesson]
 
+    def lessons(self) -> list[str]:
+        """Ids of every lesson that has results."""
+        paths = sorted(self.results_dir.glob("*/*/results.json"))
+        return [f"{p.parent.parent.name}.{p.parent.name}" for p in paths]
+
     def substitute_values(self, line: str) -> str:
         """Replace every ``{{ <half>.<lesson>.<name> }}`` in ``line``."""
         return VALUE.sub(self._value, line)
@@ -74,15 +84,23 @@ class LessonResults:
 
 class LessonResultsPreprocessor(Preprocessor):
     def __init__(
-        self, md: Markdown, results: LessonResults, figures_url: str
+        self,
+        md: Markdown,
+        results: LessonResults,
+        figures_url: str,
+        docs_dir: Path,
     ) -> None:
         super().__init__(md)
         self.results = results
         self.figures_url = figures_url.rstrip("/")
+        self.docs_dir = docs_dir
 
     def run(self, lines: list[str]) -> list[str]:
         expanded = []
         for line in lines:
+            if EXECUTION_TIMES.match(line):
+                expanded += self._execution_times()
+                continue
             block = BLOCK.match(line)
             if block is None:
                 expanded.append(self.results.substitute_values(line))
@@ -117,6 +135,42 @@ class LessonResultsPreprocessor(Preprocessor):
             for scheme in ("light", "dark")
         ]
 
+    def _execution_times(self) -> list[str]:
+        runs = {x: self.results[x].get("run") for x in self.results.lessons()}
+        if not runs or None in runs.values():
+            return [_missing("run times of the lessons")]
+        rows = []
+        for lesson, run in sorted(
+            runs.items(), key=lambda x: -x[1]["seconds"]
+        ):
+            page = f"{lesson.replace('.', '/')}.md"
+            peak = run["peak_megabytes"]
+            memory = "unknown" if peak is None else f"{peak:.1f} MB"
+            title = _title(self.docs_dir / page)
+            rows.append(
+                f"| [{title}](/{page}) | {run['seconds']:.2f} s | {memory} |"
+            )
+        total = sum(run["seconds"] for run in runs.values())
+        versions = ", ".join(f"{k} {v}" for k, v in library_versions().items())
+        return [
+            "| Lesson | Run time | Peak memory |",
+            "| --- | ---: | ---: |",
+            *rows,
+            f"| **All {len(rows)} lessons** | **{total:.2f} s** | |",
+            "",
+            f"Run with {versions}.",
+        ]
+
+
+def _title(page: Path) -> str:
+    """A page's first-level heading, or its file name."""
+    try:
+        lines = page.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    titles = [line[2:].strip() for line in lines if line.startswith("# ")]
+    return titles[0] if titles else page.stem
+
 
 def format_value(value, spec: str) -> str:
     """Format a lesson value for prose: lists read "a, b and c"."""
@@ -140,6 +194,7 @@ class LessonResultsExtension(Extension):
         self.config = {
             "results_dir": [".cache/lessons", "Folder of lesson results"],
             "figures_url": ["/figures", "Site path of the figures"],
+            "docs_dir": ["docs", "Folder of the pages"],
         }
         super().__init__(**kwargs)
 
@@ -148,6 +203,7 @@ class LessonResultsExtension(Extension):
             md,
             LessonResults(Path(self.getConfig("results_dir"))),
             self.getConfig("figures_url"),
+            Path(self.getConfig("docs_dir")),
         )
         # Before pymdownx.snippets (32), so embedded code is never touched.
         md.preprocessors.register(preprocessor, "lesson_results", 33)

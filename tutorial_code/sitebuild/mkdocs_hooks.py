@@ -90,6 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.mdx_configs[EXTENSION] = {
         "results_dir": str(lessons),
         "figures_url": f"/{FIGURES}",
+        "docs_dir": str(docs),
     }
     versions = library_versions().items()
     config.extra["built_with"] = ", ".join(f"{k} {v}" for k, v in versions)

@@ -43,6 +43,7 @@ def run_lesson(module: str, out_dir: Path) -> dict:
     namespace = {"__name__": "__main__", "__file__": str(path)}
     outputs: dict[str, str] = {}
     figures: dict[str, dict] = {}
+    reset_peak_memory()
     start = time.perf_counter()
     for chunk in chunks:
         known = set(plt.get_fignums())
@@ -67,14 +68,39 @@ def run_lesson(module: str, out_dir: Path) -> dict:
                 figure, out_dir, chunk.section
             )
             plt.close("all")
+    seconds = time.perf_counter() - start
     _register(module, namespace)
     return {
         "module": module,
-        "seconds": round(time.perf_counter() - start, 2),
+        "run": {"seconds": seconds, "peak_megabytes": peak_memory_megabytes()},
         "outputs": outputs,
         "figures": figures,
         "values": simple_values(namespace),
     }
+
+
+def reset_peak_memory() -> None:
+    """Start measuring a new peak of this process's memory (on Linux)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def peak_memory_megabytes() -> float | None:
+    """Peak resident memory since the last reset, in MB (None: unknown).
+
+    Linux resets the peak on request; elsewhere this is the process's peak
+    so far, which includes the lessons run before in the same process.
+    """
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1e6 if sys.platform == "darwin" else peak * 1024 / 1e6
 
 
 def _register(module: str, namespace: dict) -> None:

@@ -1,0 +1,180 @@
+"""Our quantizer against its rivals on a 12-megapixel photo, 16 colours.
+
+Each method is timed from decoded pixels (a uint8 array) to palette indices,
+in a process of its own with a time cap, so that one that never finishes
+(MiniBatchKMeans on all pixels) is reported as such. faiss and libimagequant
+(``imagequant``) are timed where installed: ``pip install -e ".[bench]"``.
+"""
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from importlib.util import find_spec
+
+import numpy as np
+from PIL import Image
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.datasets import load_sample_image
+
+from benchmarks.stats import Timings, markdown_table
+from tutorial_code.quantize.measures import indexed_psnr
+from tutorial_code.quantize.quantizer import quantize
+
+N_COLOURS = 16
+SIZE = (4240, 2829)  # china.jpg enlarged 6.6 times: 12.0 megapixels
+SAMPLE_SIZE = 15_000  # pixels faiss trains on, as many as ours
+REPEAT_BELOW_SECONDS = 10  # a slower method runs once
+
+Quantizer = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+def photo() -> np.ndarray:
+    """The same 12-megapixel photo every time: china.jpg, enlarged."""
+    china = Image.fromarray(load_sample_image("china.jpg"))
+    return np.asarray(china.resize(SIZE, Image.Resampling.LANCZOS))
+
+
+def ours(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return quantize(image, N_COLOURS)
+
+
+def _rounded(centres: np.ndarray) -> np.ndarray:
+    return centres.round().clip(0, 255).astype(np.uint8)
+
+
+def kmeans_all_pixels(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    pixels = image.reshape(-1, 3).astype(np.float32)
+    model = KMeans(n_clusters=N_COLOURS, n_init=1, random_state=0)
+    model.fit(pixels)
+    return _rounded(model.cluster_centers_), model.labels_
+
+
+def minibatch_all_pixels(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    pixels = image.reshape(-1, 3).astype(np.float32)
+    model = MiniBatchKMeans(n_clusters=N_COLOURS, n_init=1, random_state=0)
+    model.fit(pixels)
+    return _rounded(model.cluster_centers_), model.labels_
+
+
+def _pillow(method: Image.Quantize) -> Quantizer:
+    def quantize_with_pillow(image: np.ndarray):
+        indexed = Image.fromarray(image).quantize(
+            N_COLOURS, method=method, dither=Image.Dither.NONE
+        )
+        palette = np.array(indexed.getpalette(), np.uint8).reshape(-1, 3)
+        return palette, np.asarray(indexed)
+
+    return quantize_with_pillow
+
+
+def faiss_kmeans(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    import faiss
+
+    pixels = image.reshape(-1, 3)
+    rng = np.random.default_rng(0)
+    chosen = rng.choice(len(pixels), SAMPLE_SIZE, replace=False)
+    model = faiss.Kmeans(3, N_COLOURS, niter=20, seed=0)
+    model.train(pixels[chosen].astype(np.float32))
+    _, labels = model.index.search(pixels.astype(np.float32), 1)
+    return _rounded(model.centroids), labels.ravel()
+
+
+def libimagequant(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    import imagequant
+
+    rgba = Image.fromarray(image).convert("RGBA")
+    indexed = imagequant.quantize_pil_image(
+        rgba, dithering_level=0.0, max_colors=N_COLOURS
+    )
+    palette = np.array(indexed.getpalette(), np.uint8).reshape(-1, 3)
+    return palette, np.asarray(indexed)
+
+
+# name: (function, the module it needs or None)
+METHODS: dict[str, tuple[Quantizer, str | None]] = {
+    "ours: k-means on a sample, chunked assignment": (ours, None),
+    "scikit-learn KMeans on all pixels": (kmeans_all_pixels, None),
+    "scikit-learn MiniBatchKMeans on all pixels": (minibatch_all_pixels, None),
+    "Pillow median cut": (_pillow(Image.Quantize.MEDIANCUT), None),
+    "Pillow fast octree": (_pillow(Image.Quantize.FASTOCTREE), None),
+    "faiss Kmeans, sample + assign all": (faiss_kmeans, "faiss"),
+    "libimagequant (no dithering)": (libimagequant, "imagequant"),
+}
+
+
+def measure(name: str, repeats: int) -> dict:
+    """Time one method on the photo (in this process); its PSNR."""
+    function, _ = METHODS[name]
+    image = photo()
+    seconds: list[float] = []
+    while len(seconds) < repeats:
+        start = time.perf_counter()
+        palette, indices = function(image)
+        seconds.append(time.perf_counter() - start)
+        if seconds[0] > REPEAT_BELOW_SECONDS:
+            break
+    colours = len(np.unique(indices))
+    psnr = indexed_psnr(image, palette, indices.reshape(image.shape[:2]))
+    return {"seconds": seconds, "psnr": psnr, "colours": colours}
+
+
+def run_all(repeats: int, cap_seconds: float) -> str:
+    """Every method in a process of its own; a Markdown table."""
+    results: dict[str, dict | str] = {}
+    for name, (_, module) in METHODS.items():
+        if module is not None and find_spec(module) is None:
+            results[name] = f"not installed (`{module}`)"
+            continue
+        print(f"  {name} ...", file=sys.stderr, flush=True)
+        command = [sys.executable, "-m", "benchmarks.quantizers"]
+        try:
+            done = subprocess.run(
+                [*command, name, str(repeats)],
+                capture_output=True,
+                text=True,
+                timeout=cap_seconds,
+                check=True,
+            )
+        except subprocess.TimeoutExpired:
+            results[name] = f"did not finish in {cap_seconds:.0f} s"
+            continue
+        results[name] = json.loads(done.stdout)
+    return table(results)
+
+
+def table(results: dict[str, dict | str]) -> str:
+    mine = results[next(iter(METHODS))]
+    assert isinstance(mine, dict), "our own quantizer must finish"
+    my_time = Timings(mine["seconds"]).median
+    rows = []
+    for name, result in results.items():
+        if isinstance(result, str):
+            rows.append([name, result, "", "", "", ""])
+            continue
+        timings = Timings(result["seconds"])
+        rows.append(
+            [
+                name,
+                timings.cell(),
+                str(len(result["seconds"])),
+                f"{result['psnr']:.2f}",
+                f"{my_time / timings.median:.2f}",
+                f"{mine['psnr'] - result['psnr']:+.2f}",
+            ]
+        )
+    header = [
+        "method",
+        "time, min / median (s)",
+        "runs",
+        "PSNR (dB)",
+        "our time ÷ its time",
+        "our PSNR - its PSNR (dB)",
+    ]
+    return markdown_table(header, rows)
+
+
+if __name__ == "__main__":
+    name, repeats = sys.argv[1], int(sys.argv[2])
+    print(json.dumps(measure(name, repeats)))
