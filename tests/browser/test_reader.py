@@ -8,6 +8,8 @@ SEARCHES = [
     ("confusion matrix", "digits/confusion_matrix/"),
     ("quantization", "colours/quantization/"),
     ("Hungarian", "digits/evaluation/"),
+    ("silhouette", "digits_further/choosing_k/"),
+    ("decompression bomb", "colours/own_image/"),
 ]
 
 

@@ -155,3 +155,11 @@ def test_execution_times_without_runs_warn(render, tmp_path, caplog):
         html = render("{{ execution_times }}")
     assert "missing: run times" in html
     assert "No lesson result" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("value", "spec", "text"),
+    [(True, "is|is not", "is"), (False, "is|is not", "is not"), (1, "d", "1")],
+)
+def test_true_or_false_values_take_words(value, spec, text):
+    assert format_value(value, spec) == text

@@ -12,6 +12,7 @@ import ast
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,12 +90,14 @@ def library_versions() -> dict[str, str]:
 def code_key(project: Path, half: str, halves: list[str]) -> str:
     """Hash of a half's code, of what it runs with, and of the libraries.
 
-    A half's lessons import from their own half and from the shared modules
-    of ``tutorial_code`` (such as ``quantize``), never from the other halves:
-    editing one half reruns just that half.
+    A half's lessons import from their own half, from the shared modules of
+    ``tutorial_code`` (such as ``quantize``) and from the halves they name:
+    editing one half reruns just that half and those that import from it.
     """
     package = project / "tutorial_code"
-    others = {package / h for h in halves if h != half}
+    sources = "".join(p.read_text() for p in (package / half).glob("*.py"))
+    used = {half, *re.findall(r"tutorial_code\.(\w+)", sources)}
+    others = {package / h for h in halves if h not in used}
     paths = [
         path
         for path in package.rglob("*")

@@ -6,7 +6,8 @@ Each form names a lesson as ``<half>.<name>``, e.g. ``digits.evaluation``:
   that variable's value when the lesson ended, with an optional format spec.
   A list reads "1, 2 and 8" ("none" if empty); ``sizes[3]`` or
   ``sizes[largest]`` picks an item by number or by another variable, and
-  ``seconds[full]`` the item of a dict by its key.
+  ``seconds[full]`` the item of a dict by its key. A true/false value
+  takes the words to say for each: ``{{ half.lesson.same:is|is not }}``.
 - ``{{ output digits.evaluation:hungarian }}``, alone on a line: what that
   section printed, as a text block.
 - ``{{ figure digits.cluster_centres:centres "alt text" }}``, alone on a
@@ -173,7 +174,13 @@ def _title(page: Path) -> str:
 
 
 def format_value(value, spec: str) -> str:
-    """Format a lesson value for prose: lists read "a, b and c"."""
+    """Format a lesson value for prose: lists read "a, b and c".
+
+    A true/false value takes the words for each: ``:was|was not``.
+    """
+    if isinstance(value, bool) and "|" in spec:
+        when_true, when_false = spec.split("|", 1)
+        return when_true if value else when_false
     if not isinstance(value, list):
         return format(value, spec)
     items = [format(item, spec) for item in value]

@@ -51,8 +51,9 @@ def build_notebook(
 ) -> nbformat.NotebookNode:
     """The notebook of a half, from its pages in reading order."""
     versions = ", ".join(f"{k} {v}" for k, v in library_versions().items())
+    title = half.replace("_", " ").capitalize()  # "Digits further"
     intro = (
-        f"# {half.capitalize()}: the lessons as one notebook\n\n"
+        f"# {title}: the lessons as one notebook\n\n"
         "Every lesson of this half as one notebook: run the cells in order, "
         f"top to bottom. Built and tested with {versions}."
     )

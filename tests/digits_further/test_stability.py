@@ -1,0 +1,48 @@
+"""Going further 1: the seed study's statistics come from its own runs."""
+
+import numpy as np
+
+
+def runs_with(lesson, n_init: int) -> list[dict]:
+    return [run for run in lesson["runs"] if run["n_init"] == n_init]
+
+
+def test_every_seed_was_fitted_with_both_n_init(lesson):
+    for n_init in (1, 10):
+        assert len(runs_with(lesson, n_init)) == lesson["n_seeds"] >= 20
+
+
+def test_statistics_are_computed_from_the_runs(lesson):
+    for index, n_init in enumerate((1, 10)):
+        runs = runs_with(lesson, n_init)
+        accuracy = [run["accuracy"] for run in runs]
+        assert lesson["accuracy_spread"][index] == max(accuracy) - min(
+            accuracy
+        )
+        assert lesson["not_one_to_one"][index] == sum(
+            not run["one_to_one"] for run in runs
+        )
+    single = runs_with(lesson, 1)
+    lowest = min(single, key=lambda run: run["inertia"])
+    assert lesson["lowest_inertia_accuracy"] == lowest["accuracy"]
+    assert lesson["best_accuracy"] == max(run["accuracy"] for run in single)
+    assert lesson["best_is_lowest"] == (
+        lowest["accuracy"] == lesson["best_accuracy"]
+    )
+
+
+def test_ten_starts_are_steadier_and_never_worse_in_inertia(lesson):
+    spread_1, spread_10 = lesson["accuracy_spread"]
+    assert spread_10 < spread_1
+    inertia_1 = [run["inertia"] for run in runs_with(lesson, 1)]
+    inertia_10 = [run["inertia"] for run in runs_with(lesson, 10)]
+    assert min(inertia_10) <= min(inertia_1) * (1 + 1e-9)
+    assert np.median(inertia_10) <= np.median(inertia_1)
+
+
+def test_scores_are_in_plausible_ranges(lesson):
+    for run in lesson["runs"]:
+        assert 0.5 < run["accuracy"] < 0.95
+        assert 0.4 < run["ari"] < 0.9
+        assert 0.5 < run["nmi"] < 0.9
+    assert lesson["ari_correlation"] > 0.5

@@ -1,0 +1,81 @@
+"""Going further 2: choosing k without labels.
+
+Page: docs/digits_further/choosing_k.md
+"""
+
+# --8<-- [start:scores]
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.datasets import load_digits
+from sklearn.metrics import calinski_harabasz_score, silhouette_score
+
+X, y = load_digits(return_X_y=True)  # y is not used: we have no labels
+ks = list(range(2, 21))
+inertias, silhouettes, calinski_harabasz = [], [], []
+for k in ks:
+    clusters = KMeans(n_clusters=k, n_init=10, random_state=0).fit(X)
+    inertias.append(clusters.inertia_)
+    silhouettes.append(silhouette_score(X, clusters.labels_))
+    calinski_harabasz.append(calinski_harabasz_score(X, clusters.labels_))
+silhouette_k = ks[int(np.argmax(silhouettes))]
+calinski_harabasz_k = ks[int(np.argmax(calinski_harabasz))]
+print(f"silhouette is highest at k = {silhouette_k}")
+print(f"Calinski-Harabasz is highest at k = {calinski_harabasz_k}")
+# --8<-- [end:scores]
+
+# --8<-- [start:curves]
+import matplotlib.pyplot as plt
+
+fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), sharex=True)
+curves = [
+    ("inertia (lower is tighter)", inertias, None),
+    ("silhouette (higher is better)", silhouettes, silhouette_k),
+    (
+        "Calinski-Harabasz (higher is better)",
+        calinski_harabasz,
+        calinski_harabasz_k,
+    ),
+]
+for ax, (title, values, best) in zip(axes, curves):
+    ax.plot(ks, values, marker="o", markersize=4)
+    ax.axvline(10, color="0.6", linestyle="--", label="10 digits")
+    if best is not None:
+        ax.axvline(best, color="C3", label=f"best: k = {best}")
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel("k")
+    ax.legend(fontsize=8)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:curves]
+
+# --8<-- [start:elbow]
+# An elbow is a k after which inertia suddenly falls much more slowly.
+drops = -np.diff(inertias) / np.array(inertias[:-1])  # from k to k + 1
+for k, drop in zip(ks, drops):
+    if k in (2, 5, 9, 10, 11, 15, 19):
+        print(f"k = {k:2} -> {k + 1:2}: inertia {drop:5.1%} lower")
+drop_at_10 = float(drops[ks.index(10)])
+drop_at_9 = float(drops[ks.index(9)])
+# --8<-- [end:elbow]
+
+# --8<-- [start:silhouette_diagrams]
+from sklearn.metrics import silhouette_samples
+
+shown_ks = sorted({silhouette_k, 10, 15})
+fig, axes = plt.subplots(1, len(shown_ks), figsize=(10, 3.8), sharey=True)
+for ax, k in zip(axes, shown_ks):
+    labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(X)
+    widths = silhouette_samples(X, labels)
+    bottom = 0
+    for cluster in range(k):  # one band per cluster, widest first
+        band = np.sort(widths[labels == cluster])
+        rows = np.arange(bottom, bottom + len(band))
+        ax.fill_betweenx(rows, 0, band, color=plt.cm.tab20(cluster % 20))
+        bottom += len(band) + 10
+    ax.axvline(widths.mean(), color="0.3", linestyle="--")
+    ax.set_title(f"k = {k}: mean {widths.mean():.3f}", fontsize=10)
+    ax.set_xlabel("silhouette of each image")
+    ax.set_yticks([])
+fig.tight_layout()
+plt.show()
+# --8<-- [end:silhouette_diagrams]

@@ -1,0 +1,101 @@
+"""Going further 1: how much does one k-means run tell you?
+
+Page: docs/digits_further/stability.md
+"""
+
+from tutorial_code.digits.matching import (
+    hungarian_mapping,
+    majority_vote_mapping,
+    mapped_accuracy,
+)
+
+# --8<-- [start:runs]
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.datasets import load_digits
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+X, y = load_digits(return_X_y=True)
+n_seeds = 20
+runs = []  # one dict per fit
+for n_init in (1, 10):
+    for seed in range(n_seeds):
+        model = KMeans(n_clusters=10, n_init=n_init, random_state=seed)
+        clusters = model.fit_predict(X)
+        hungarian = hungarian_mapping(y, clusters)
+        majority = majority_vote_mapping(y, clusters)
+        runs.append(
+            {
+                "n_init": n_init,
+                "inertia": model.inertia_,
+                "accuracy": mapped_accuracy(y, clusters, hungarian),
+                "one_to_one": len(set(majority)) == 10,
+                "ari": adjusted_rand_score(y, clusters),
+                "nmi": normalized_mutual_info_score(y, clusters),
+            }
+        )
+print(f"{len(runs)} fits: {n_seeds} seeds with n_init=1, {n_seeds} with 10")
+# --8<-- [end:runs]
+
+
+# --8<-- [start:summary]
+def column(name: str, n_init: int) -> np.ndarray:
+    """One measure over the seeds, for one n_init."""
+    return np.array([run[name] for run in runs if run["n_init"] == n_init])
+
+
+formats = {"accuracy": ".1%", "inertia": ",.0f", "ari": ".3f", "nmi": ".3f"}
+print(f"{'':12}{'n_init=1':>26}{'n_init=10':>26}")
+for name, spec in formats.items():
+    cells = [
+        f"{column(name, n).min():{spec}} to {column(name, n).max():{spec}}"
+        for n in (1, 10)
+    ]
+    print(f"{name:12}{cells[0]:>26}{cells[1]:>26}")
+not_one_to_one = [int(np.sum(~column("one_to_one", n))) for n in (1, 10)]
+print(f"{'not 1-to-1':12}{not_one_to_one[0]:>26}{not_one_to_one[1]:>26}")
+accuracy_spread = [float(np.ptp(column("accuracy", n))) for n in (1, 10)]
+# --8<-- [end:summary]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+
+fig, axes = plt.subplots(1, 2, figsize=(9, 3.6))
+rng = np.random.default_rng(0)  # horizontal jitter, so points don't overlap
+for ax, name, label in zip(
+    axes, ["accuracy", "inertia"], ["accuracy (Hungarian)", "inertia"]
+):
+    values = [column(name, n) for n in (1, 10)]
+    ax.boxplot(values, widths=0.5, showfliers=False)
+    for position, points in enumerate(values, start=1):
+        jitter = rng.uniform(-0.12, 0.12, len(points))
+        ax.scatter(position + jitter, points, s=14, color="C0", zorder=3)
+    ax.set_xticks([1, 2], ["n_init=1", "n_init=10"])
+    ax.set_title(f"{label}, {n_seeds} seeds")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# --8<-- [start:lowest_inertia]
+inertia, accuracy = column("inertia", 1), column("accuracy", 1)
+lowest = int(np.argmin(inertia))
+lowest_inertia_accuracy = float(accuracy[lowest])
+best_accuracy = float(accuracy.max())
+best_is_lowest = lowest_inertia_accuracy == best_accuracy
+print(
+    f"the run with the lowest inertia: accuracy {lowest_inertia_accuracy:.1%}"
+)
+print(f"the most accurate run:           accuracy {best_accuracy:.1%}")
+# --8<-- [end:lowest_inertia]
+
+# --8<-- [start:agreement]
+all_accuracy = np.array([run["accuracy"] for run in runs])
+ari_correlation = float(
+    np.corrcoef(all_accuracy, [run["ari"] for run in runs])[0, 1]
+)
+nmi_correlation = float(
+    np.corrcoef(all_accuracy, [run["nmi"] for run in runs])[0, 1]
+)
+print(f"correlation of accuracy with ARI: {ari_correlation:.2f}")
+print(f"correlation of accuracy with NMI: {nmi_correlation:.2f}")
+# --8<-- [end:agreement]
