@@ -1,34 +1,51 @@
-"""Executed notebooks are stored the same way whatever the kernel's timing."""
+"""Notebook outputs are what their sections printed and drew in lessons."""
+
+import base64
+import io
+import json
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_notebook, new_output
+from nbformat.v4 import new_code_cell, new_notebook
+from PIL import Image
 
-from tutorial_code.sitebuild.notebooks import merge_streams
+from tutorial_code.sitebuild.markdown_ext import LessonResults
+from tutorial_code.sitebuild.notebooks import SNIPPETS, add_outputs
 
 
-def test_consecutive_prints_are_merged_into_one_output():
-    cell = new_code_cell("...")
-    cell.outputs = [
-        new_output("stream", name="stdout", text="a\n"),
-        new_output("stream", name="stdout", text="b\n"),
-        new_output("display_data", data={"text/plain": "figure"}),
-        new_output("stream", name="stdout", text="c\n"),
-        new_output("stream", name="stderr", text="d\n"),
-        new_output("stream", name="stderr", text="e\n"),
+def test_cells_get_their_sections_prints_and_figures(tmp_path):
+    lesson = tmp_path / "half" / "lesson"
+    lesson.mkdir(parents=True)
+    Image.new("RGBA", (400, 200), (0, 0, 0, 0)).save(
+        lesson / "plot-light.webp"
+    )
+    results = {
+        "outputs": {"fit": "fitted\n", "plot": ""},
+        "figures": {"plot": {"light": "plot-light.webp", "dark": "x"}},
+    }
+    (lesson / "results.json").write_text(json.dumps(results))
+    cells = [
+        new_code_cell("fit()"),
+        new_code_cell("def helper(): ..."),
+        new_code_cell("fit()\nplot()"),
     ]
-    notebook = new_notebook(cells=[cell])
-    merge_streams(notebook)
-    outputs = notebook.cells[0].outputs
-    assert [(o.output_type, o.get("name")) for o in outputs] == [
-        ("stream", "stdout"),
-        ("display_data", None),
-        ("stream", "stdout"),
-        ("stream", "stderr"),
+    cells[0].metadata[SNIPPETS] = [("tutorial_code/half/lesson.py", "fit")]
+    cells[1].metadata[SNIPPETS] = [("tutorial_code/shared/tools.py", "helper")]
+    cells[2].metadata[SNIPPETS] = [
+        ("tutorial_code/half/lesson.py", "fit"),
+        ("tutorial_code/half/lesson.py", "plot"),
     ]
-    assert [o.get("text") for o in outputs] == [
-        "a\nb\n",
-        None,
-        "c\n",
-        "d\ne\n",
-    ]
+    notebook = new_notebook(cells=cells)
+    add_outputs(notebook, LessonResults(tmp_path))
+
+    first, helper, both = notebook.cells
+    assert [c.execution_count for c in notebook.cells] == [1, 2, 3]
+    assert [o.text for o in first.outputs] == ["fitted\n"]
+    assert helper.outputs == []
+    stream, figure = both.outputs
+    assert stream.text == "fitted\n"
+    png = base64.b64decode(figure.data["image/png"])
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (200, 100)  # 100 dpi, as Jupyter shows it
+        assert image.getpixel((0, 0)) == (255, 255, 255)  # on white
+    assert all(SNIPPETS not in cell.metadata for cell in notebook.cells)
     nbformat.validate(notebook)

@@ -31,7 +31,10 @@ def majority_vote_mapping(
 
 
 # --8<-- [start:hungarian]
+# Imported again, so that this section also works pasted on its own.
+import numpy as np
 from scipy.optimize import linear_sum_assignment
+from sklearn.metrics.cluster import contingency_matrix  # noqa: F811
 
 
 def hungarian_mapping(labels: np.ndarray, clusters: np.ndarray) -> np.ndarray:
@@ -56,6 +59,9 @@ def hungarian_mapping(labels: np.ndarray, clusters: np.ndarray) -> np.ndarray:
 
 
 # --8<-- [start:accuracy]
+import numpy as np
+
+
 def mapped_accuracy(
     labels: np.ndarray, clusters: np.ndarray, mapping: np.ndarray
 ) -> float:

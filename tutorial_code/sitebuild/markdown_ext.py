@@ -14,7 +14,8 @@ Each form names a lesson as ``<half>.<name>``, e.g. ``digits.evaluation``:
   line: the figure that section drew, in a light and a dark variant
   (Material's ``#only-light`` and ``#only-dark``).
 - ``{{ execution_times }}``, alone on a line: a table of every lesson's run
-  time and peak memory, slowest first, and the library versions.
+  time and peak memory (in a fixed order, so that two builds differ only in
+  the measurements), and the library versions.
 
 A name with no result is logged as a warning, which fails a strict build.
 """
@@ -141,9 +142,7 @@ class LessonResultsPreprocessor(Preprocessor):
         if not runs or None in runs.values():
             return [_missing("run times of the lessons")]
         rows = []
-        for lesson, run in sorted(
-            runs.items(), key=lambda x: -x[1]["seconds"]
-        ):
+        for lesson, run in runs.items():
             page = f"{lesson.replace('.', '/')}.md"
             peak = run["peak_megabytes"]
             memory = "unknown" if peak is None else f"{peak:.1f} MB"

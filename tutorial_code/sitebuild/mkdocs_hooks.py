@@ -1,13 +1,12 @@
-"""MkDocs hooks: run the lessons and notebooks, then add what they made.
+"""MkDocs hooks: run the lessons, build the notebooks, add what they made.
 
 Thin on purpose: ``mkdocs serve`` does not reload this module. The work is
 in ``tutorial_code.sitebuild``: ``lessons`` runs each half's lessons in a
 fresh Python process, so an edited lesson is always run anew, and
-``notebooks`` builds and executes each half's notebook.
+``notebooks`` builds each half's notebook from its pages and lesson runs.
 """
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
@@ -70,20 +69,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     halves = {lesson.split(".")[0] for lesson in results}
     pages = notebooks.pages_by_half(config.nav, halves)
 
-    def build(half: str) -> Path:
-        return notebooks.build_and_execute(
+    paths = {
+        half: notebooks.build(
             half,
             [docs / page for page in pages[half]],
             project,
             LessonResults(lessons),
             _cache(config) / "notebooks",
         )
-
-    try:
-        with ThreadPoolExecutor() as pool:
-            paths = dict(zip(pages, pool.map(build, pages), strict=True))
-    except notebooks.NotebookError as error:
-        raise PluginError(f"A notebook cell failed:\n{error}") from None
+        for half in pages
+    }
     _notebooks.clear()
     _notebooks.update(paths)
 

@@ -1,28 +1,27 @@
-"""Build each half's notebook from its lesson pages, and execute it.
+"""Build each half's notebook from its lesson pages and its lesson runs.
 
 A half's notebook holds its pages in reading order: their prose as Markdown
 cells (numbers filled in; output and figure placeholders dropped, since the
-cells print and draw them) and each embedded code block as a code cell, with
-the code from ``tutorial_code/`` exactly as the page shows it. One source, no
-copied code: there is no notebook file to keep in step with anything.
+cells show them) and each embedded code block as a code cell, with the code
+from ``tutorial_code/`` exactly as the page shows it. One source, no copied
+code: there is no notebook file to keep in step with anything.
 
-The notebook is executed with nbclient (a raising cell is an error), and its
-outputs are reused while its code and the library versions are unchanged, so
-a prose edit does not rerun it.
+Each code cell's outputs are what its sections printed and drew when the
+lessons ran for the build (``run_lesson``), which is the same code run in the
+same order: the notebook is not executed a second time. The tests execute
+every downloaded notebook in a fresh kernel and check that it prints the
+same.
 """
 
 import base64
-import hashlib
 import io
-import json
 import re
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 from PIL import Image
 
+from tutorial_code.sitebuild.figures import DPI
 from tutorial_code.sitebuild.lessons import library_versions
 from tutorial_code.sitebuild.markdown_ext import BLOCK, LessonResults
 from tutorial_code.sitebuild.sections import split_sections
@@ -35,11 +34,7 @@ CONTINUES = "This page continues"
 # Links to other pages of the site mean nothing in a downloaded notebook.
 PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)")
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
-KEY = "kmeans_in_practice_code_key"  # notebook metadata: what outputs fit
-
-
-class NotebookError(Exception):
-    """A notebook cell raised: the message holds the cell and its error."""
+SNIPPETS = "snippets"  # while building: the sections a code cell holds
 
 
 def notebook_name(half: str) -> str:
@@ -90,8 +85,14 @@ def _page_cells(
             prose.append("#" + line)  # the notebook's own title is the h1
         elif line.startswith("```python"):
             end_prose()
-            code = _fenced_code(lines, project)
-            cells.append(nbformat.v4.new_code_cell(code))
+            snippets = _fenced_snippets(lines)
+            code = "\n".join(
+                section_code(project / path, section).strip("\n")
+                for path, section in snippets
+            )
+            cell = nbformat.v4.new_code_cell(code)
+            cell.metadata[SNIPPETS] = snippets
+            cells.append(cell)
         elif block := BLOCK.match(line):
             if block["kind"] == "figure" and cells:
                 # The figure the last cell draws gets the page's alt text.
@@ -107,18 +108,17 @@ def _page_cells(
     return cells
 
 
-def _fenced_code(lines, project: Path) -> str:
-    code = []
+def _fenced_snippets(lines) -> list[tuple[str, str]]:
+    """(path, section) of each snippet line of a Python block."""
+    snippets = []
     for line in lines:
         if line.startswith("```"):
             break
         snippet = SNIPPET.match(line)
         if snippet is None:
             raise ValueError(f"not a snippet line in a python block: {line!r}")
-        code.append(
-            section_code(project / snippet["path"], snippet["section"])
-        )
-    return "\n".join(part.strip("\n") for part in code)
+        snippets.append((snippet["path"], snippet["section"]))
+    return snippets
 
 
 def _indented_block(lines) -> list[str]:
@@ -141,85 +141,64 @@ def section_code(path: Path, section: str) -> str:
     raise ValueError(f"{path} has no section {section!r}")
 
 
-def code_key(notebook: nbformat.NotebookNode) -> str:
-    """Hash of what the notebook's outputs depend on: code and libraries."""
-    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    text = json.dumps([code, library_versions()])
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def execute(notebook: nbformat.NotebookNode, cwd: Path) -> None:
-    """Run every cell in a fresh kernel; a cell that raises: NotebookError."""
-    cwd.mkdir(parents=True, exist_ok=True)
-    client = NotebookClient(
-        notebook,
-        timeout=600,
-        kernel_name=KERNEL["name"],
-        allow_errors=False,
-        resources={"metadata": {"path": str(cwd)}},
-    )
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        raise NotebookError(str(error)) from None
-
-
-def build_and_execute(
+def build(
     half: str,
     pages: list[Path],
     project: Path,
     results: LessonResults,
-    cache: Path,
+    folder: Path,
 ) -> Path:
-    """Write the half's executed notebook into ``cache``; return its path.
-
-    The outputs of the cached notebook are reused if its code is unchanged.
-    """
+    """Write the half's notebook, with its outputs, into ``folder``."""
     notebook = build_notebook(half, pages, project, results)
-    key = code_key(notebook)
-    path = cache / half / notebook_name(half)
-    try:
-        cached = nbformat.read(path, as_version=4)
-    except (OSError, ValueError):
-        cached = None
-    if cached is not None and cached.metadata.get(KEY) == key:
-        code_cells = [c for c in notebook.cells if c.cell_type == "code"]
-        done = [c for c in cached.cells if c.cell_type == "code"]
-        for cell, executed in zip(code_cells, done, strict=True):
-            cell.outputs = executed.outputs
-            cell.execution_count = executed.execution_count
-            cell.metadata = {**executed.metadata, **cell.metadata}
-    else:
-        execute(notebook, cache / half / "run")
-        merge_streams(notebook)
-        compact_images(notebook)
-    notebook.metadata[KEY] = key
+    add_outputs(notebook, results)
+    compact_images(notebook)
+    path = folder / half / notebook_name(half)
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)
     return path
 
 
-def merge_streams(notebook: nbformat.NotebookNode) -> None:
-    """Join each cell's consecutive prints into one output, as Jupyter shows.
+def add_outputs(
+    notebook: nbformat.NotebookNode, results: LessonResults
+) -> None:
+    """Give each code cell what its sections printed and drew in the lessons.
 
-    The kernel sends printed text in pieces as it is flushed, which depends
-    on timing; merged, two runs of the same code give the same outputs.
+    A section of a module that is no lesson (a function shown on a page)
+    prints and draws nothing.
     """
-    for cell in notebook.cells:
-        merged: list = []
-        for output in cell.get("outputs", []):
-            previous = merged[-1] if merged else None
-            if (
-                output.output_type == "stream"
-                and previous is not None
-                and previous.output_type == "stream"
-                and previous.name == output.name
-            ):
-                previous.text += output.text
-            else:
-                merged.append(output)
-        if cell.cell_type == "code":
-            cell.outputs = merged
+    code_cells = [c for c in notebook.cells if c.cell_type == "code"]
+    for number, cell in enumerate(code_cells, start=1):
+        cell.execution_count = number
+        printed, figures = "", []
+        for path, section in cell.metadata.pop(SNIPPETS):
+            folder, name = Path(path).parent.name, Path(path).stem
+            lesson = results[f"{folder}.{name}"]
+            printed += lesson.get("outputs", {}).get(section, "")
+            figure = lesson.get("figures", {}).get(section)
+            if figure is not None:
+                light = results.results_dir / folder / name / figure["light"]
+                figures.append(_inline_png(light))
+        if printed:
+            cell.outputs.append(
+                nbformat.v4.new_output("stream", name="stdout", text=printed)
+            )
+        for png in figures:
+            data = {"image/png": png, "text/plain": "<Figure>"}
+            cell.outputs.append(
+                nbformat.v4.new_output("display_data", data=data)
+            )
+
+
+def _inline_png(path: Path) -> str:
+    """A site figure as Jupyter shows one: on white, at 100 dpi (base64)."""
+    with Image.open(path) as figure:
+        rgba = figure.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, "white")
+    opaque = Image.alpha_composite(white, rgba).convert("RGB")
+    size = (round(rgba.width * 100 / DPI), round(rgba.height * 100 / DPI))
+    buffer = io.BytesIO()
+    opaque.resize(size, Image.Resampling.LANCZOS).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
 
 
 def compact_images(notebook: nbformat.NotebookNode) -> None:
