@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve build test lint bench clean
+.PHONY: install serve build preview test lint bench clean
 
 install: $(INSTALLED)
 
@@ -19,13 +19,19 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable ".[docs,test]"
 	touch $@
 
-# Serve the site on http://127.0.0.1:8000, rebuilding on every saved change.
+# Serve the site on http://127.0.0.1:8000/kmeans-in-practice/, rebuilding on
+# every saved change.
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The static site, in site/.
 build: $(INSTALLED)
 	$(BIN)/mkdocs build
+
+# Exactly what will be deployed: the built site/, served as GitHub Pages
+# serves it, under its sub-path, on http://127.0.0.1:8000/kmeans-in-practice/.
+preview: build
+	$(BIN)/python -m tutorial_code.sitebuild.preview site --port 8000
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.stats import Timings, markdown_table, timed
+from tutorial_code.sitebuild.preview import site_path
 
 PROJECT = Path(__file__).resolve().parent.parent
 # What a copy needs to build the site (as in the tests).
@@ -80,7 +81,9 @@ def edit_to_served(
 ) -> Timings:
     """Seconds from saving a prose edit to ``mkdocs serve`` serving it."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/{EDITED_PAGE}/"
+    # mkdocs serve serves the site under the path of site_url.
+    mount = site_path(project / "mkdocs.yml")
+    url = f"http://127.0.0.1:{port}{mount}{EDITED_PAGE}/"
     page = project / "docs" / f"{EDITED_PAGE}.md"
     original = page.read_text()
     server = subprocess.Popen(

@@ -4,21 +4,17 @@ Without Chromium the suite is skipped, loudly; with REQUIRE_BROWSER=1 (set
 by .ci/run) a missing browser is an error instead.
 """
 
-import functools
-import gzip
-import io
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tutorial_code.sitebuild.preview import serving, site_path
+
 from ..conftest import PROJECT
 
 SCREENSHOTS = PROJECT / ".cache" / "screenshots"
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb"}
 SKIPPED = "BROWSER SUITE SKIPPED: no Chromium (apt-get install chromium)"
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -31,6 +27,10 @@ LAUNCH_ARGS = [
 
 
 def chromium() -> str | None:
+    """Debian's Chromium, or the browser $CHROMIUM names (as on GitHub)."""
+    named = os.environ.get("CHROMIUM")
+    if named:
+        return shutil.which(named)
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -46,37 +46,25 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=SKIPPED))
 
 
-class _StaticHost(SimpleHTTPRequestHandler):
-    """Serves files as static hosts (GitHub Pages) do: text gzipped."""
+# The site as GitHub Pages serves a project site, under its sub-path, and as
+# a host serving it at the root: every check passes under both.
+MOUNTS = {"sub-path": site_path(PROJECT / "mkdocs.yml"), "root": "/"}
 
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (gzip_ok and path.is_file() and path.suffix in COMPRESSED):
-            return super().send_head()  # directory redirects, images, 404s
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
-    def log_message(self, *args) -> None:
-        pass
+@pytest.fixture(scope="session", params=list(MOUNTS))
+def base_url(request, site: Path):
+    """The built site, served on 127.0.0.1 for the length of the session."""
+    with serving(site, MOUNTS[request.param]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Path):
-    """The built site, served on 127.0.0.1 for the length of the session."""
-    handler = functools.partial(_StaticHost, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+def deployed_url(site: Path):
+    """The site under its sub-path only, for checks of what runs in a page
+    (scripts, styles), which the mount cannot change: every file they need
+    is checked to load under both mounts."""
+    with serving(site, MOUNTS["sub-path"]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,13 @@
 """What readers do besides reading: search, switch colours, use keys."""
 
+import re
+
 import pytest
 
+from tutorial_code.sitebuild.preview import serving
+
 from ..pages import nav_urls
+from .conftest import MOUNTS, offline_context
 
 SEARCHES = [
     ("confusion matrix", "digits/confusion_matrix/"),
@@ -82,3 +87,31 @@ def test_the_suite_visits_every_page_of_the_site(site):
         for path in site.rglob("index.html")
     }
     assert found == set(nav_urls())
+
+
+def test_a_missing_page_shows_a_404_page_with_ways_back(browser, site):
+    """As on GitHub Pages: any unknown address under the site gets 404.html."""
+    with serving(site, MOUNTS["sub-path"]) as url:
+        context = offline_context(browser)
+        page = context.new_page()
+        broken = []
+        page.on("requestfailed", lambda request: broken.append(request.url))
+        page.on(
+            "response",
+            lambda r: (
+                r.status >= 400
+                and r.request.resource_type != "document"
+                and broken.append(r.url)
+            ),
+        )
+        response = page.goto(url + "digits/no-such-lesson/", wait_until="load")
+        assert response.status == 404
+        assert page.locator("h1").inner_text() == "Page not found"
+        assert broken == []  # styles, scripts and icon all load
+        page.get_by_role(
+            "link", name=re.compile("Loading a sample image")
+        ).first.click()
+        page.wait_for_load_state()
+        assert page.url == url + "colours/sample_image/"
+        assert page.locator("h1").inner_text().startswith("Loading a sample")
+        context.close()

@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from tutorial_code.sitebuild import notebooks
+from tutorial_code.sitebuild.descriptions import first_paragraph
 from tutorial_code.sitebuild.lessons import (
     LessonError,
     build_lessons,
@@ -118,6 +119,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         files.append(notebook)
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    # A description for link previews, unless the page gives its own.
+    if not page.meta.get("description"):
+        description = first_paragraph(html)
+        if description:
+            page.meta["description"] = description
+    return html
 
 
 def on_post_page(html: str, page, config: MkDocsConfig) -> str:

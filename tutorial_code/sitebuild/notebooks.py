@@ -49,7 +49,7 @@ def build_notebook(
     title = half.replace("_", " ").capitalize()  # "Digits further"
     intro = (
         f"# {title}: the lessons as one notebook\n\n"
-        "Every lesson of this half as one notebook: run the cells in order, "
+        f"The {title} lessons as one notebook: run the cells in order, "
         f"top to bottom. Built and tested with {versions}."
     )
     cells = [nbformat.v4.new_markdown_cell(intro)]
