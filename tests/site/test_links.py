@@ -4,14 +4,23 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from tutorial_code.sitebuild.preview import site_path
+
+from ..conftest import PROJECT
+
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
 ID = re.compile(r'\bid="([^"]+)"')
+# Where the site is mounted: the 404 page links from there, since it is
+# served at any address.
+MOUNT = site_path(PROJECT / "mkdocs.yml")
 
 
 def target_file(site: Path, page: Path, href: str) -> Path:
     path = unquote(urlsplit(href).path)
-    if path.startswith("/"):  # from the site's root, as on the 404 page
-        target = site / path.lstrip("/")
+    if path.startswith(MOUNT):  # from the site's root, as on the 404 page
+        target = site / path.removeprefix(MOUNT)
+    elif path.startswith("/"):  # outside the site: not one of its files
+        target = site / "outside the site" / path.lstrip("/")
     else:
         target = page.parent / path if path else page
     if path.endswith("/") or target.is_dir():
