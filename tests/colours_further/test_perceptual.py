@@ -1,0 +1,17 @@
+"""Going further 3: each clustering wins on its own colour space's measure."""
+
+
+def test_lab_clustering_is_closer_in_delta_e(lesson):
+    assert lesson["lab_delta_e"] < lesson["rgb_delta_e"]
+    assert lesson["lab_is_closer_to_the_eye"]
+    assert 2 < lesson["lab_delta_e"] < 15
+
+
+def test_rgb_clustering_has_the_higher_psnr(lesson):
+    assert lesson["rgb_db"] > lesson["lab_db"]
+    assert not lesson["lab_has_higher_psnr"]
+
+
+def test_both_use_16_colours(lesson):
+    for image in (lesson["in_rgb"], lesson["in_lab"]):
+        assert len({tuple(c) for c in image.reshape(-1, 3)}) <= 16

@@ -1,0 +1,68 @@
+"""Going further 1: quality against the number of colours, and file size.
+
+Page: docs/colours_further/quality_vs_k.md
+"""
+
+from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.image_files import write_indexed_png
+from tutorial_code.quantize.quantizer import quantize
+
+# --8<-- [start:sweep]
+from sklearn.datasets import load_sample_image
+
+names = ["china", "flower"]
+images = {name: load_sample_image(f"{name}.jpg") for name in names}
+ks = [2, 4, 8, 16, 32, 64]
+quality_db = {name: [] for name in names}  # PSNR for each k
+bits_per_pixel = {name: [] for name in names}  # of the indexed PNG file
+repainted = {}  # (name, k): the image in k colours
+for name, image in images.items():
+    n_pixels = image.shape[0] * image.shape[1]
+    for k in ks:
+        palette, indices = quantize(image, k)
+        repainted[name, k] = palette[indices]
+        quality_db[name].append(psnr(image, palette[indices]))
+        png_bytes = write_indexed_png(f"{name}-{k}.png", palette, indices)
+        bits_per_pixel[name].append(8 * png_bytes / n_pixels)
+
+print(
+    f"{'k':>3}"
+    + "".join(f"{n + ' dB':>12}{n + ' bits/px':>16}" for n in names)
+)
+for i, k in enumerate(ks):
+    cells = [
+        f"{quality_db[n][i]:12.2f}{bits_per_pixel[n][i]:16.2f}" for n in names
+    ]
+    print(f"{k:>3}" + "".join(cells))
+china_db, flower_db = quality_db["china"], quality_db["flower"]
+china_bits, flower_bits = bits_per_pixel["china"], bits_per_pixel["flower"]
+# --8<-- [end:sweep]
+
+# --8<-- [start:curves]
+import matplotlib.pyplot as plt
+
+fig, axes = plt.subplots(1, 2, figsize=(9, 3.4))
+for name in names:
+    axes[0].plot(ks, quality_db[name], marker="o", label=name)
+    axes[1].plot(ks, bits_per_pixel[name], marker="o", label=name)
+axes[0].set_title("quality: PSNR (dB), higher is better", fontsize=10)
+axes[1].set_title("size: bits per pixel of the PNG file", fontsize=10)
+for ax in axes:
+    ax.set_xscale("log", base=2)
+    ax.set_xticks(ks, [str(k) for k in ks])
+    ax.set_xlabel("number of colours k")
+    ax.legend()
+fig.tight_layout()
+plt.show()
+# --8<-- [end:curves]
+
+# --8<-- [start:small_multiples]
+fig, axes = plt.subplots(len(names), len(ks), figsize=(10, 2.9))
+for row, name in zip(axes, names):
+    for ax, k in zip(row, ks):
+        ax.imshow(repainted[name, k])
+        ax.set_title(f"k = {k}", fontsize=9)
+        ax.set_axis_off()
+fig.tight_layout()
+plt.show()
+# --8<-- [end:small_multiples]
