@@ -17,23 +17,11 @@ from pathlib import Path
 
 from benchmarks.stats import Timings, markdown_table, timed
 from tutorial_code.sitebuild.preview import site_path
+from tutorial_code.sitebuild.project_copy import copy_project
 
 PROJECT = Path(__file__).resolve().parent.parent
-# What a copy needs to build the site (as in the tests).
-PROJECT_FILES = ("docs", "tutorial_code", "mkdocs.yml")
 EDITED_PAGE = "colours/results"  # a lesson page, edited in its prose
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def copy_project(target: Path) -> Path:
-    for name in PROJECT_FILES:
-        source = PROJECT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__")
-            shutil.copytree(source, target / name, ignore=ignore)
-        else:
-            shutil.copy(source, target / name)
-    return target
 
 
 def mkdocs_build(project: Path) -> None:
@@ -128,7 +116,7 @@ def wait_for(condition, timeout: float) -> None:
 def run_all(repeats: int) -> tuple[str, str]:
     """The authoring table and the lesson execution table, in Markdown."""
     with tempfile.TemporaryDirectory() as folder:
-        project = copy_project(Path(folder))
+        project = copy_project(PROJECT, Path(folder))
         runs: list[dict[str, dict]] = []
 
         def clean_and_record() -> None:

@@ -12,12 +12,12 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
+from tutorial_code.sitebuild.project_copy import copy_project
+
 matplotlib.use("Agg")
 
 PROJECT = Path(__file__).resolve().parent.parent
 DOCS = PROJECT / "docs"
-# What a project copy needs to build the site on its own.
-PROJECT_FILES = ("docs", "tutorial_code", "mkdocs.yml")
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -43,26 +43,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project with no lesson results cached yet."""
-    return _copy_project(tmp_path / "project")
+    return copy_project(PROJECT, tmp_path / "project")
 
 
 @pytest.fixture
 def warm_project_copy(site: Path, tmp_path: Path) -> Path:
     """A copy of the project with this checkout's cached lesson results."""
-    copy = _copy_project(tmp_path / "project")
+    copy = copy_project(PROJECT, tmp_path / "project")
     shutil.copytree(PROJECT / ".cache", copy / ".cache")
-    return copy
-
-
-def _copy_project(copy: Path) -> Path:
-    for name in PROJECT_FILES:
-        source = PROJECT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__")
-            shutil.copytree(source, copy / name, ignore=ignore)
-        else:
-            copy.mkdir(exist_ok=True)
-            shutil.copy(source, copy / name)
     return copy
 
 

@@ -43,8 +43,13 @@ def read_image(path: str | Path) -> np.ndarray:
 # --8<-- [end:read]
 
 # --8<-- [start:write]
+# Imported again, so that this section also works pasted on its own.
 import os
 import secrets
+from pathlib import Path
+
+import numpy as np
+from PIL import Image  # noqa: F811
 
 
 def write_indexed_png(
