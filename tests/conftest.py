@@ -1,23 +1,23 @@
 """Fixtures: the project, a built site, and throwaway copies of the project."""
 
 import os
-import runpy
 import shutil
 import subprocess
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
+import cloudpickle
 import matplotlib
-import matplotlib.pyplot as plt
 import pytest
 
 from tutorial_code.sitebuild.project_copy import copy_project
+from tutorial_code.sitebuild.results import NAMESPACE_FILE, lesson_folder
 
 matplotlib.use("Agg")
 
 PROJECT = Path(__file__).resolve().parent.parent
 DOCS = PROJECT / "docs"
+RESULTS = PROJECT / ".cache" / "lessons"
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -55,23 +55,17 @@ def warm_project_copy(site: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def lesson(request: pytest.FixtureRequest, tmp_path_factory) -> dict:
-    """The globals of the lesson a test module is named after, after a run.
+def lesson(request: pytest.FixtureRequest, site: Path) -> dict:
+    """The globals of the lesson a test module is named after, as it ended.
 
-    ``tests/<half>/test_<name>.py`` tests ``tutorial_code/<half>/<name>.py``,
-    run as a script in an empty folder (lessons may write files there).
+    ``tests/<chapter>/test_<name>.py`` tests
+    ``tutorial_code/<chapter>/<name>.py``: its variables as the build saved
+    them (no second run), and ``folder``, where it wrote its files.
     """
-    *_, half, test_module = request.module.__name__.split(".")
+    *_, chapter, test_module = request.module.__name__.split(".")
     name = test_module.removeprefix("test_")
-    path = find_spec(f"tutorial_code.{half}.{name}").origin
-    folder = tmp_path_factory.mktemp(name)
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
-        namespace = runpy.run_path(path, run_name="__main__")
-    finally:
-        os.chdir(cwd)
-        plt.close("all")
+    folder = lesson_folder(RESULTS, f"{chapter}.{name}")
+    namespace = cloudpickle.loads((folder / NAMESPACE_FILE).read_bytes())
     return {**namespace, "folder": folder}
 
 

@@ -19,10 +19,11 @@ _BLOCK = re.compile(
 
 
 # Measurements are the only numbers that differ from run to run: timings and
-# memory peaks. Lessons print and quote timings in seconds with decimals
-# ("4.31 s"), peaks in megabytes with decimals ("18.6 MB"), and keep them in
-# variables whose names contain "seconds" or "peak".
-_MEASUREMENT = re.compile(r" *\d+\.\d+(?= (?:s|MB)\b)")  # with its padding
+# memory peaks. Lessons print and quote timings with decimals, in seconds
+# ("4.31 s") or milliseconds ("12.5 ms"), peaks in megabytes with decimals
+# ("18.6 MB"), and keep them in variables whose names contain "seconds" or
+# "peak".
+_MEASUREMENT = re.compile(r" *\d+\.\d+(?= (?:s|ms|MB)\b)")  # with padding
 
 
 def without_measurements(text: str) -> str:
@@ -61,7 +62,7 @@ def lessons() -> list[Lesson]:
 
 
 def page_html(site: Path, lesson: Lesson) -> str:
-    path = site / lesson.half / lesson.name / "index.html"
+    path = site / lesson.chapter / lesson.name / "index.html"
     return path.read_text(encoding="utf-8")
 
 

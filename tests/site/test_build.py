@@ -10,9 +10,10 @@ import nbformat
 import pytest
 import yaml
 
-from tutorial_code.sitebuild.sections import split_sections
+from tutorial_code.sitebuild.results import LessonResults
+from tutorial_code.sitebuild.sections import SNIPPET_LINE, split_sections
 
-from ..conftest import DOCS, PROJECT, mkdocs_build
+from ..conftest import DOCS, PROJECT, RESULTS, mkdocs_build
 from ..pages import (
     code_blocks,
     lessons,
@@ -21,7 +22,6 @@ from ..pages import (
     without_measurements,
 )
 
-SNIPPET = re.compile(r'^\s*--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
 FENCE = re.compile(r"^(?P<indent>\s*)```(?P<info>.*)$")
 
 
@@ -45,7 +45,7 @@ def embedded_sections() -> set[tuple[str, str]]:
     for page in DOCS.rglob("*.md"):
         for _, lines in fenced_blocks(page.read_text(encoding="utf-8")):
             for line in lines:
-                snippet = SNIPPET.match(line)
+                snippet = SNIPPET_LINE.match(line)
                 if snippet:
                     found.add((snippet["path"], snippet["section"]))
     return found
@@ -58,7 +58,7 @@ def test_no_python_is_typed_into_the_pages():
             language = info.split()[0]
             if language in {"python", "py", "pycon"}:
                 for line in lines:
-                    assert SNIPPET.match(line), f"{page}: typed code {line!r}"
+                    assert SNIPPET_LINE.match(line), f"{page}: typed code {line!r}"
 
 
 def test_every_section_of_the_lesson_code_is_shown():
@@ -101,7 +101,7 @@ def test_page_shows_its_code_output_and_figures(site, lesson):
         if chunk.section:
             assert chunk.code.strip() in python, chunk.section
     for image in re.findall(r'<img [^>]*src="([^"#]+)', page):
-        assert (site / lesson.half / lesson.name / image).resolve().is_file(), image
+        assert (site / lesson.chapter / lesson.name / image).resolve().is_file(), image
 
 
 @pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
@@ -124,9 +124,9 @@ def test_execution_times_list_every_lesson_with_its_cost(site):
     page = (site / "execution_times/index.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr>(.*?)</tr>", page, re.DOTALL)
     for lesson in lessons():
-        link = f'href="../{lesson.half}/{lesson.name}/"'
+        link = f'href="../{lesson.chapter}/{lesson.name}/"'
         (row,) = [row for row in rows if link in row]
-        assert re.search(r">\d+\.\d\d s<", row), lesson.id
+        assert re.search(r">(\d+\.\d\d s|\d+\.\d ms)<", row), lesson.id
         assert re.search(r">\d+\.\d MB<", row), lesson.id
 
 
@@ -137,6 +137,15 @@ def test_site_configuration_matches_the_rules():
     assert config["strict"] == "true"
     assert config["theme"]["font"] == "false", "no Google Fonts"
     assert "tutorial_code" in config["watch"]
+    jupyter = next(
+        p["mkdocs-jupyter"]
+        for p in config["plugins"]
+        if isinstance(p, dict) and "mkdocs-jupyter" in p
+    )
+    # Never executed by mkdocs-jupyter (outputs come from the lesson runs),
+    # and never with errors allowed (its default).
+    assert jupyter["execute"] == "false"
+    assert jupyter["allow_errors"] == "false"
     snippets = next(
         e["pymdownx.snippets"]
         for e in config["markdown_extensions"]
@@ -198,24 +207,32 @@ def test_a_clean_build_repeats_the_site(site, project_copy, tmp_path):
         assert (site / path).read_bytes() == (again / path).read_bytes(), path
 
 
+def lesson_runs(project: Path) -> dict[str, int]:
+    """When each lesson's results were last written (ns)."""
+    folder = project / ".cache/lessons"
+    return {
+        f"{p.parent.parent.name}.{p.parent.name}": p.stat().st_mtime_ns
+        for p in folder.glob("*/*/results.json")
+    }
+
+
 @pytest.mark.slow
-def test_prose_edits_reuse_results_and_code_edits_rerun(
+def test_prose_edits_rerun_nothing_and_code_edits_rerun_what_depends_on_them(
     warm_project_copy, tmp_path
 ):
     project_copy = warm_project_copy
-    results = project_copy / ".cache/lessons/digits/evaluation/results.json"
-    other_half = project_copy / ".cache/lessons/colours/results/results.json"
     notebook = project_copy / ".cache/notebooks/digits/kmeans-digits.ipynb"
     assert mkdocs_build(project_copy, tmp_path / "a").returncode == 0
-    first_run = results.stat().st_mtime_ns
-    other_half_run = other_half.stat().st_mtime_ns
+    first = lesson_runs(project_copy)
 
     page = project_copy / "docs/digits/evaluation.md"
     page.write_text(page.read_text() + "\nOne more sentence of prose.\n")
     assert mkdocs_build(project_copy, tmp_path / "b").returncode == 0
-    assert results.stat().st_mtime_ns == first_run, "prose edit reran lessons"
+    assert lesson_runs(project_copy) == first, "a prose edit reran lessons"
     assert "One more sentence" in notebook.read_text()  # built from pages
-    assert "One more sentence" in (tmp_path / "b/digits/evaluation/index.html").read_text()
+    assert "One more sentence" in (
+        tmp_path / "b/digits/evaluation/index.html"
+    ).read_text()
 
     lesson = project_copy / "tutorial_code/digits/evaluation.py"
     lesson.write_text(
@@ -225,7 +242,30 @@ def test_prose_edits_reuse_results_and_code_edits_rerun(
         )
     )
     assert mkdocs_build(project_copy, tmp_path / "c").returncode == 0
-    assert results.stat().st_mtime_ns != first_run
-    assert other_half.stat().st_mtime_ns == other_half_run, "reran colours"
-    assert 'accuracy (edited): ' in notebook.read_text()  # code and output
-    assert "accuracy (edited)" in (tmp_path / "c/digits/evaluation/index.html").read_text()
+    second = lesson_runs(project_copy)
+    reran = {x for x in first if second[x] != first[x]}
+    # The lesson and those that continue it, directly or not; no other.
+    continuing = {
+        lesson.id
+        for lesson in lessons()
+        if "digits.evaluation" in {x.id for x in reading_order(lesson)}
+    }
+    assert reran == continuing
+    assert {"digits.evaluation", "digits.confusion_matrix"} <= reran
+    assert "accuracy (edited): " in notebook.read_text()  # code and output
+    assert "accuracy (edited)" in (
+        tmp_path / "c/digits/evaluation/index.html"
+    ).read_text()
+
+
+def test_no_lesson_warns(site):
+    """A deprecation reaches the author before it breaks a page."""
+    results = LessonResults(RESULTS)
+    for lesson in lessons():
+        assert results[lesson.id]["warnings"] == [], lesson.id
+
+
+def test_every_lesson_variable_a_later_lesson_imports_was_saved(site):
+    results = LessonResults(RESULTS)
+    for lesson in lessons():
+        assert results[lesson.id]["unsaved_names"] == [], lesson.id

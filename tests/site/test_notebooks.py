@@ -1,59 +1,54 @@
-"""Each half as an executed, downloadable notebook."""
+"""Each chapter as a downloadable notebook, which is also the copy-paste test.
 
+A chapter's notebook is its pages' code blocks in reading order (checked
+below, block by block). So executing it in a fresh kernel is what a reader
+does who pastes every page's blocks in order into a new session: it must
+print each page's output and leave the values each page quotes. And since
+its outputs come from the build's lesson runs, the same run checks that a
+second process gives what the build gave (measurements aside).
+"""
+
+import json
 import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 from nbclient import NotebookClient
 
-from tutorial_code.sitebuild.notebooks import notebook_name
+from tutorial_code.sitebuild.notebooks import nav_pages, notebook_name
+from tutorial_code.sitebuild.results import LessonResults
 
-from ..pages import code_blocks, lessons, page_html, without_measurements
+from ..conftest import PROJECT, RESULTS
+from ..pages import (
+    code_blocks,
+    is_measurement,
+    lessons,
+    page_html,
+    without_measurements,
+)
 
-HALVES = sorted({lesson.half for lesson in lessons()})
+CHAPTERS = sorted({lesson.chapter for lesson in lessons()})
+# Run after each page's last cell: the values the reader's session holds.
+PROBE = (
+    "import json as _json\n"
+    "from tutorial_code.sitebuild.values import simple_values as _values\n"
+    "print(_json.dumps(_values(globals())))"
+)
 
 
-def downloaded(site, half: str) -> nbformat.NotebookNode:
-    name = notebook_name(half)
-    path = site / half / name.removesuffix(".ipynb") / name
+def downloaded(site: Path, chapter: str) -> nbformat.NotebookNode:
+    name = notebook_name(chapter)
+    path = site / chapter / name.removesuffix(".ipynb") / name
     return nbformat.read(path, as_version=4)
 
 
 def printed(cell) -> str:
-    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("half", HALVES)
-def test_the_download_runs_top_to_bottom_and_prints_what_it_shows(
-    site, half, tmp_path
-):
-    """The outputs come from the lesson runs: a fresh kernel gives them too."""
-    notebook = downloaded(site, half)
-    shown = [
-        (printed(cell), has_image(cell))
-        for cell in notebook.cells
-        if cell.cell_type == "code"
-    ]
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    client = NotebookClient(
-        notebook,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(tmp_path)}},
+    return "".join(
+        o.get("text", "") for o in cell.outputs if o.output_type == "stream"
     )
-    client.execute()  # raises on the first failing cell
-    executed = [
-        (printed(cell), has_image(cell))
-        for cell in notebook.cells
-        if cell.cell_type == "code"
-    ]
-    assert any(text for text, _ in shown)
-    assert any(image for _, image in shown)
-    for (text, image), (text_run, image_run) in zip(shown, executed, strict=True):
-        assert without_measurements(text_run) == without_measurements(text)
-        assert image_run == image
 
 
 def has_image(cell) -> bool:
@@ -63,42 +58,159 @@ def has_image(cell) -> bool:
     )
 
 
+def chapter_pages(chapter: str) -> list[str]:
+    """The chapter's pages, as ``<chapter>/<name>``, in reading order."""
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(), yaml.BaseLoader)
+    return [
+        page.removesuffix(".md")
+        for page in nav_pages(config["nav"])
+        if page.startswith(f"{chapter}/") and page.endswith(".md")
+    ]
+
+
+def page_blocks(site: Path, page: str) -> list[str]:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    return [text for language, _, text in code_blocks(html) if language == "python"]
+
+
+def execute(site: Path, chapter: str, folder: Path) -> dict:
+    """Run the chapter's notebook in a fresh kernel, probing after each page.
+
+    Returns the notebook as shown, as executed, and each page's values.
+    """
+    shown = downloaded(site, chapter)
+    run = downloaded(site, chapter)
+    code = [c for c in run.cells if c.cell_type == "code"]
+    for cell in code:
+        cell.outputs, cell.execution_count = [], None
+    probes, done = {}, 0
+    for page in chapter_pages(chapter):
+        done += len(page_blocks(site, page))
+        if done:
+            probes[page] = nbformat.v4.new_code_cell(PROBE)
+            run.cells.insert(run.cells.index(code[done - 1]) + 1, probes[page])
+    client = NotebookClient(
+        run, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    )
+    client.execute()  # raises on the first failing cell
+    values = {page: json.loads(printed(cell)) for page, cell in probes.items()}
+    for cell in probes.values():
+        run.cells.remove(cell)
+    return {"shown": shown, "executed": run, "values": values}
+
+
+@pytest.fixture(scope="module")
+def executed(site: Path, tmp_path_factory) -> dict[str, dict]:
+    """Every chapter's notebook executed, two kernels at a time."""
+
+    def one(chapter: str) -> dict:
+        return execute(site, chapter, tmp_path_factory.mktemp(chapter))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(CHAPTERS, pool.map(one, CHAPTERS), strict=True))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_the_download_runs_top_to_bottom_and_prints_what_it_shows(
+    executed, chapter
+):
+    """The outputs come from the lesson runs: a fresh kernel gives them too."""
+    shown, run = executed[chapter]["shown"], executed[chapter]["executed"]
+    pairs = [
+        (one, two)
+        for one, two in zip(shown.cells, run.cells, strict=True)
+        if one.cell_type == "code"
+    ]
+    assert any(printed(one) for one, _ in pairs)
+    assert any(has_image(one) for one, _ in pairs)
+    for one, two in pairs:
+        assert without_measurements(printed(two)) == without_measurements(
+            printed(one)
+        ), one.source
+        assert has_image(two) == has_image(one), one.source
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
+def test_pasting_the_pages_gives_the_values_the_prose_quotes(
+    executed, lesson
+):
+    """A reader's session holds, after a page, the numbers the page quotes."""
+    session = executed[lesson.chapter]["values"][f"{lesson.chapter}/{lesson.name}"]
+    built = LessonResults(RESULTS)[lesson.id]["values"]
+    for name, value in built.items():
+        if is_measurement(name):
+            continue
+        assert name in session, name
+        assert session[name] == pytest.approx(value), name
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_the_notebook_is_the_pages_code_blocks_in_order(site, chapter):
+    """So that running it is pasting every block of every page in order."""
+    cells = [
+        cell.source.strip()
+        for cell in downloaded(site, chapter).cells
+        if cell.cell_type == "code"
+    ]
+    blocks = [
+        block.strip()
+        for page in chapter_pages(chapter)
+        for block in page_blocks(site, page)
+    ]
+    assert cells == blocks
+    for code in cells:
+        assert "tutorial_code" not in code, "pasted code must not need us"
+
+
 @pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
 def test_notebook_shows_the_page_code_and_numbers(site, lesson):
     """The page's code blocks are notebook cells that print the same output."""
-    cells = [c for c in downloaded(site, lesson.half).cells if c.cell_type == "code"]
+    cells = [
+        c for c in downloaded(site, lesson.chapter).cells if c.cell_type == "code"
+    ]
     by_source = {cell.source.strip(): cell for cell in cells}
     current = None
+    shown = 0
     for language, title, text in code_blocks(page_html(site, lesson)):
         if language == "python":
             current = by_source[text.strip()]  # KeyError: code not in notebook
         elif title == "Output":
-            assert without_measurements(printed(current)).rstrip() == without_measurements(
-                text
-            ).rstrip()
+            assert current is not None, "an Output block before any code"
+            assert without_measurements(printed(current)).rstrip() == (
+                without_measurements(text).rstrip()
+            )
+            shown += 1
+    assert shown > 0, "the page shows no output"
 
 
 @pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
 def test_each_lesson_page_links_its_notebook(site, lesson):
-    name = notebook_name(lesson.half)
+    name = notebook_name(lesson.chapter)
     href = f"../{name.removesuffix('.ipynb')}/{name}"
     page = page_html(site, lesson)
     assert f'href="{href}" download' in page
-    assert (site / lesson.half / lesson.name / href).resolve().is_file()
+    assert (site / lesson.chapter / lesson.name / href).resolve().is_file()
 
 
-@pytest.mark.parametrize("half", HALVES)
-def test_notebook_page_has_a_download_button_and_no_remote_scripts(site, half):
-    name = notebook_name(half)
-    page = (site / half / name.removesuffix(".ipynb") / "index.html").read_text()
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_page_has_a_download_button_and_no_remote_scripts(
+    site, chapter
+):
+    name = notebook_name(chapter)
+    folder = site / chapter / name.removesuffix(".ipynb")
+    page = (folder / "index.html").read_text()
     assert f'href="{name}" download' in page
     assert not re.search(r"""(src=|import\()["']https?://""", page)
     assert "jp-Notebook" in page
 
 
-@pytest.mark.parametrize("half", HALVES)
-def test_notebooks_have_no_math_to_render(site, half):
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebooks_have_no_math_to_render(site, chapter):
     """No MathJax is served (the CDN copy is dropped); this keeps it true."""
-    for cell in downloaded(site, half).cells:
+    for cell in downloaded(site, chapter).cells:
         if cell.cell_type == "markdown":
-            assert not re.search(r"\$[^$\n]+\$|\\\(|\\\[", cell.source), cell.source
+            assert not re.search(r"\$[^$\n]+\$|\\\(|\\\[", cell.source), (
+                cell.source
+            )

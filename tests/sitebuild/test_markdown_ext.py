@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from tutorial_code.sitebuild.markdown_ext import format_value
+from tutorial_code.sitebuild.markdown_ext import format_seconds, format_value
 
 RESULTS = {
     "values": {
@@ -30,12 +30,13 @@ RESULTS = {
 
 @pytest.fixture
 def render(tmp_path):
-    lesson = tmp_path / "half" / "lesson"
+    """Markdown with the extension, reading results from ``tmp_path``."""
+    lesson = tmp_path / "chapter" / "lesson"
     lesson.mkdir(parents=True)
     (lesson / "results.json").write_text(json.dumps(RESULTS))
     docs = tmp_path / "docs"
-    (docs / "half").mkdir(parents=True)
-    (docs / "half" / "lesson.md").write_text("# A lesson\n\nText.\n")
+    (docs / "chapter").mkdir(parents=True)
+    (docs / "chapter" / "lesson.md").write_text("# A lesson\n\nText.\n")
 
     def render(text: str) -> str:
         md = markdown.Markdown(
@@ -49,6 +50,8 @@ def render(tmp_path):
                 "tutorial_code.sitebuild.markdown_ext": {
                     "results_dir": str(tmp_path),
                     "docs_dir": str(docs),
+                    # "slow" is read before "lesson", as in the navigation
+                    "reading_order": ["chapter.slow", "chapter.lesson"],
                 }
             },
         )
@@ -59,21 +62,21 @@ def render(tmp_path):
 
 def test_values_take_a_format_spec(render):
     assert (
-        render("Accuracy {{ half.lesson.accuracy:.1% }}.")
+        render("Accuracy {{ chapter.lesson.accuracy:.1% }}.")
         == "<p>Accuracy 79.2%.</p>"
     )
 
 
 def test_items_by_number_or_by_another_value(render):
     html = render(
-        "{{ half.lesson.sizes[0] }} and {{ half.lesson.sizes[largest] }}"
+        "{{ chapter.lesson.sizes[0] }} and {{ chapter.lesson.sizes[largest] }}"
     )
     assert html == "<p>3 and 8</p>"
 
 
 def test_lists_read_as_prose(render):
-    assert render("{{ half.lesson.sizes }}") == "<p>3, 5 and 8</p>"
-    assert render("{{ half.lesson.none }}") == "<p>none</p>"
+    assert render("{{ chapter.lesson.sizes }}") == "<p>3, 5 and 8</p>"
+    assert render("{{ chapter.lesson.none }}") == "<p>none</p>"
 
 
 @pytest.mark.parametrize(
@@ -85,18 +88,20 @@ def test_format_value(value, text):
 
 
 def test_output_becomes_a_text_block(render):
-    html = render("{{ output half.lesson:fit }}")
+    html = render("{{ output chapter.lesson:fit }}")
     assert "<code" in html
     assert "shape: (10, 64)\n\nok" in html
 
 
 def test_figure_has_light_and_dark_variants_with_alt_and_size(render):
-    html = render('{{ figure half.lesson:plot "A line going up." }}')
+    html = render('{{ figure chapter.lesson:plot "A line going up." }}')
     for scheme in ("light", "dark"):
-        assert (
-            f'src="/figures/half/lesson/plot-{scheme}.png#only-{scheme}"'
-            in html
-        )
+        src = f"/figures/chapter/lesson/plot-{scheme}.png#only-{scheme}"
+        assert f'src="{src}"' in html
+        # each variant opens at full size with a click
+        link = re.search(rf'<a [^>]*href="{src}"[^>]*>(.*?)</a>', html)
+        assert link is not None
+        assert "<img" in link[1]
     assert html.count('alt="A line going up."') == 2
     assert html.count('loading="lazy"') == 2
     assert 'width="300"' in html
@@ -105,12 +110,12 @@ def test_figure_has_light_and_dark_variants_with_alt_and_size(render):
 @pytest.mark.parametrize(
     "text",
     [
-        "{{ half.lesson.unknown }}",
-        "{{ half.other.accuracy }}",
-        "{{ half.lesson.sizes[9] }}",
-        "{{ output half.lesson:nothing }}",
-        '{{ figure half.lesson:nothing "Alt." }}',
-        "{{ figure half.lesson:plot }}",
+        "{{ chapter.lesson.unknown }}",
+        "{{ chapter.other.accuracy }}",
+        "{{ chapter.lesson.sizes[9] }}",
+        "{{ output chapter.lesson:nothing }}",
+        '{{ figure chapter.lesson:nothing "Alt." }}',
+        "{{ figure chapter.lesson:plot }}",
     ],
 )
 def test_unknown_names_warn_and_show(render, text, caplog):
@@ -122,32 +127,46 @@ def test_unknown_names_warn_and_show(render, text, caplog):
     )
 
 
-def add_lesson(results_dir, half: str, name: str, run: dict | None) -> None:
-    folder = results_dir / half / name
+def add_lesson(results_dir, chapter: str, name: str, run: dict | None) -> None:
+    folder = results_dir / chapter / name
     folder.mkdir(parents=True)
     results = {**RESULTS, "run": run} if run else RESULTS
     (folder / "results.json").write_text(json.dumps(results))
 
 
 def test_execution_times_list_every_lesson_and_the_total(render, tmp_path):
-    (tmp_path / "half/lesson").joinpath("results.json").write_text(
+    (tmp_path / "chapter/lesson").joinpath("results.json").write_text(
         json.dumps({**RESULTS, "run": {"seconds": 1.5, "peak_megabytes": 9}})
     )
     add_lesson(
-        tmp_path, "half", "slow", {"seconds": 12.25, "peak_megabytes": 80.5}
+        tmp_path, "chapter", "slow", {"seconds": 12.25, "peak_megabytes": 80.5}
     )
     html = render("{{ execution_times }}")
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.DOTALL)
     cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row) for row in rows]
-    assert cells[2][1:] == ["12.25 s", "80.5 MB"]
-    assert 'href="/half/slow.md"' in cells[2][0]  # no page: its file name
-    assert cells[1] == [
-        '<a href="/half/lesson.md">A lesson</a>',
+    # in reading order, not alphabetical
+    assert cells[1][1:] == ["12.25 s", "80.5 MB"]
+    assert 'href="/chapter/slow.md"' in cells[1][0]  # no page: its file name
+    assert cells[2] == [
+        '<a href="/chapter/lesson.md">A lesson</a>',
         "1.50 s",
         "9.0 MB",
     ]
     assert "13.75 s" in cells[3][1]
     assert "scikit-learn" in html
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0.0004, "0.4 ms"),
+        (0.0123, "12.3 ms"),
+        (0.1, "0.10 s"),
+        (4.5, "4.50 s"),
+    ],
+)
+def test_run_times_never_read_zero(seconds, text):
+    assert format_seconds(seconds) == text
 
 
 def test_execution_times_without_runs_warn(render, tmp_path, caplog):

@@ -1,26 +1,27 @@
 """Notebook outputs are what their sections printed and drew in lessons."""
 
 import base64
-import io
 import json
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 from PIL import Image
 
-from tutorial_code.sitebuild.markdown_ext import LessonResults
-from tutorial_code.sitebuild.notebooks import SNIPPETS, add_outputs
+from tutorial_code.sitebuild.notebooks import (
+    SNIPPETS,
+    add_outputs,
+    build_notebook,
+)
+from tutorial_code.sitebuild.results import LessonResults
 
 
 def test_cells_get_their_sections_prints_and_figures(tmp_path):
-    lesson = tmp_path / "half" / "lesson"
+    lesson = tmp_path / "chapter" / "lesson"
     lesson.mkdir(parents=True)
-    Image.new("RGBA", (400, 200), (0, 0, 0, 0)).save(
-        lesson / "plot-light.webp"
-    )
+    Image.new("RGB", (200, 100), "white").save(lesson / "plot-notebook.png")
     results = {
         "outputs": {"fit": "fitted\n", "plot": ""},
-        "figures": {"plot": {"light": "plot-light.webp", "dark": "x"}},
+        "figures": {"plot": {"notebook": "plot-notebook.png"}},
     }
     (lesson / "results.json").write_text(json.dumps(results))
     cells = [
@@ -28,11 +29,11 @@ def test_cells_get_their_sections_prints_and_figures(tmp_path):
         new_code_cell("def helper(): ..."),
         new_code_cell("fit()\nplot()"),
     ]
-    cells[0].metadata[SNIPPETS] = [("tutorial_code/half/lesson.py", "fit")]
+    cells[0].metadata[SNIPPETS] = [("tutorial_code/chapter/lesson.py", "fit")]
     cells[1].metadata[SNIPPETS] = [("tutorial_code/shared/tools.py", "helper")]
     cells[2].metadata[SNIPPETS] = [
-        ("tutorial_code/half/lesson.py", "fit"),
-        ("tutorial_code/half/lesson.py", "plot"),
+        ("tutorial_code/chapter/lesson.py", "fit"),
+        ("tutorial_code/chapter/lesson.py", "plot"),
     ]
     notebook = new_notebook(cells=cells)
     add_outputs(notebook, LessonResults(tmp_path))
@@ -44,8 +45,37 @@ def test_cells_get_their_sections_prints_and_figures(tmp_path):
     stream, figure = both.outputs
     assert stream.text == "fitted\n"
     png = base64.b64decode(figure.data["image/png"])
-    with Image.open(io.BytesIO(png)) as image:
-        assert image.size == (200, 100)  # 100 dpi, as Jupyter shows it
-        assert image.getpixel((0, 0)) == (255, 255, 255)  # on white
+    assert png == (lesson / "plot-notebook.png").read_bytes()
     assert all(SNIPPETS not in cell.metadata for cell in notebook.cells)
     nbformat.validate(notebook)
+
+
+def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
+    (tmp_path / "tutorial_code/chapter").mkdir(parents=True)
+    (tmp_path / "tutorial_code/chapter/tools.py").write_text(
+        "# --8<-- [start:helper]\ndef helper():\n    return 1\n"
+        "# --8<-- [end:helper]\n"
+    )
+    results = tmp_path / "results"
+    (results / "chapter/lesson").mkdir(parents=True)
+    (results / "chapter/lesson/results.json").write_text(
+        json.dumps({"values": {"accuracy": 0.5}})
+    )
+    page = tmp_path / "lesson.md"
+    page.write_text(
+        "# A lesson\n\n"
+        '??? info "Defined in [Tools](../chapter/tools.md)"\n'
+        "    ```python\n"
+        '    --8<-- "tutorial_code/chapter/tools.py:helper"\n'
+        "    ```\n\n"
+        "Accuracy {{ chapter.lesson.accuracy:.0% }}, see [it](other.md).\n"
+    )
+    notebook = build_notebook(
+        "chapter", [page], tmp_path, LessonResults(results)
+    )
+    sources = [(cell.cell_type, cell.source) for cell in notebook.cells[1:]]
+    assert sources == [
+        ("markdown", "## A lesson\n\n*Defined in Tools:*"),
+        ("code", "def helper():\n    return 1"),
+        ("markdown", "Accuracy 50%, see it."),
+    ]

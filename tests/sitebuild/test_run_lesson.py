@@ -6,8 +6,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
-from tutorial_code.sitebuild.run_lesson import run_lesson, simple_values
+from tutorial_code.sitebuild.run_lesson import (
+    restore_namespace,
+    run_lesson,
+    save_namespace,
+)
+from tutorial_code.sitebuild.values import simple_values
 
 
 def section(name: str, *lines: str) -> str:
@@ -53,7 +59,7 @@ def package(tmp_path, monkeypatch):
 
 
 def test_outputs_figures_and_values_are_kept(package, tmp_path):
-    results = run_lesson(package("one", LESSON), tmp_path)
+    results, _ = run_lesson(package("one", LESSON), tmp_path)
     assert results["outputs"] == {"compute": "total: 6\n", "plot": ""}
     figure = results["figures"]["plot"]
     light = (tmp_path / figure["light"]).read_bytes()
@@ -74,8 +80,8 @@ def test_a_later_lesson_reuses_the_earlier_run(package, tmp_path):
     second = package(
         "second", "from tiny.first import x\n" + section("b", "y = x")
     )
-    x = run_lesson(first, tmp_path / "1")["values"]["x"]
-    assert run_lesson(second, tmp_path / "2")["values"]["y"] == x
+    x = run_lesson(first, tmp_path / "1")[0]["values"]["x"]
+    assert run_lesson(second, tmp_path / "2")[0]["values"]["y"] == x
 
 
 def test_two_figures_in_one_section_are_refused(package, tmp_path):
@@ -123,7 +129,61 @@ def test_each_lesson_has_its_own_time_and_memory_peak(package, tmp_path):
         ),
     )
     small = package("small", section("add", "total = 1 + 1"))
-    big_run = run_lesson(big, tmp_path / "big")["run"]
-    small_run = run_lesson(small, tmp_path / "small")["run"]
+    big_run = run_lesson(big, tmp_path / "big")[0]["run"]
+    small_run = run_lesson(small, tmp_path / "small")[0]["run"]
     assert big_run["seconds"] > small_run["seconds"] > 0
     assert big_run["peak_megabytes"] > small_run["peak_megabytes"] + 300
+
+
+def test_the_notebook_image_is_the_light_figure_on_white_at_100_dpi(
+    package, tmp_path
+):
+    results, _ = run_lesson(package("one", LESSON), tmp_path)
+    figure = results["figures"]["plot"]
+    with Image.open(tmp_path / figure["notebook"]) as image:
+        assert image.size == (figure["width"], figure["height"])
+        assert image.getpixel((0, 0)) == (255, 255, 255)
+    assert figure["min_font_pt"] > 0
+
+
+def test_a_saved_namespace_stands_in_for_a_run(package, tmp_path):
+    source = section(
+        "s",
+        "import numpy as np",
+        "data = np.arange(3)",
+        "same = data",
+        "def double(x):",
+        "    return 2 * x + data.sum()",
+        "import threading",
+        "lock = threading.Lock()",  # cannot be pickled
+    )
+    _, namespace = run_lesson(package("saved", source), tmp_path)
+    skipped = save_namespace(namespace, tmp_path / "namespace.pickle")
+    assert skipped == ["lock"]
+    del sys.modules["tiny.saved"]
+
+    restore_namespace("tiny.saved", tmp_path / "namespace.pickle")
+    from tiny.saved import data, double, same
+
+    assert same is data  # shared objects stay shared
+    assert double(1) == 5  # functions come back by value, with their data
+
+
+def test_warnings_are_kept(package, tmp_path):
+    source = section("s", "import warnings", "warnings.warn('careful')")
+    results, _ = run_lesson(package("warns", source), tmp_path)
+    (warning,) = results["warnings"]
+    assert "UserWarning: careful" in warning
+
+
+def test_each_lesson_starts_from_matplotlib_defaults(package, tmp_path):
+    import matplotlib
+
+    matplotlib.rcParams["lines.linewidth"] = 7
+    source = section(
+        "s",
+        "import matplotlib",
+        "width = matplotlib.rcParams['lines.linewidth']",
+    )
+    results, _ = run_lesson(package("style", source), tmp_path)
+    assert results["values"]["width"] != 7

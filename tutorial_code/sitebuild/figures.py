@@ -1,13 +1,15 @@
-"""Save a matplotlib figure twice: for the light and the dark colour scheme.
+"""Save a matplotlib figure for the light and the dark scheme, and a notebook.
 
-Both variants have a transparent background, but axes whose background the
-lesson set on purpose keep it. The dark variant recolours the figure's
+Both site variants have a transparent background, but axes whose background
+the lesson set on purpose keep it. The dark variant recolours the figure's
 "chrome" (titles, axis labels, ticks, spines, legends) light grey so that it
-reads on a dark page. Data artists (images, markers, annotations inside the
+reads on a dark page. Data artists (images, markers, texts placed in the
 axes) keep their colours: they sit on their own backgrounds.
 
-Figures are WebP, which keeps transparency: lossless for plots, lossy for
-photographs, whichever is smaller by far, so that pages load quickly.
+The figure is laid out once and drawn once per scheme. Site figures are
+WebP, which keeps transparency: lossless for plots; a figure that shows an
+image is stored lossy when that is under half the size (a photograph). The
+notebook variant is the light one on white at Jupyter's 100 dpi.
 """
 
 import io
@@ -16,73 +18,133 @@ from pathlib import Path
 from matplotlib import rcParams
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image
 
 DPI = 200  # twice the nominal 100 dpi: sharp on high-density screens
+NOTEBOOK_DPI = 100
 DARK_FOREGROUND = "#d5d8e0"  # close to Material's slate text colour
-PHOTO_QUALITY = 85  # lossy WebP quality, used when it is under half the size
+PHOTO_QUALITY = 85  # lossy WebP quality
+NOTEBOOK_JPEG_QUALITY = 88
 # WebP's compression effort (0-6): 4 makes files within 1 % of 6's, several
 # times faster (measured on these figures), and figures are made every build.
 EFFORT = 4
 
 
 def save_light_and_dark(fig: Figure, folder: Path, stem: str) -> dict:
-    """Write ``<stem>-light.webp`` and ``<stem>-dark.webp`` into ``folder``.
+    """Write ``<stem>-light.webp``, ``<stem>-dark.webp`` and the notebook's
+    ``<stem>-notebook.png`` (or ``.jpg``) into ``folder``.
 
-    Returns their file names and their CSS size in pixels.
+    Returns their file names, the CSS size in pixels, and the smallest font
+    size in points (to check the figure is legible where it is shown).
     """
     default = to_rgba(rcParams["axes.facecolor"])
     for ax in fig.axes:
         if to_rgba(ax.get_facecolor()) == default:
             ax.set_facecolor("none")
-    light = _save(fig, folder / f"{stem}-light.webp")
+    bbox = _tight_bbox(fig)
+    light = _render(fig, bbox)
+    font = min_font_size(fig)
     _recolour_chrome(fig, DARK_FOREGROUND)
-    _save(fig, folder / f"{stem}-dark.webp")
-    width, height = light
+    dark = _render(fig, bbox)
+    lossy = _shows_an_image(fig) and _lossy_is_smaller(light)
+    for image, scheme in ((light, "light"), (dark, "dark")):
+        _save_webp(image, folder / f"{stem}-{scheme}.webp", lossy)
+    notebook = _save_notebook_image(light, folder, stem)
     return {
         "light": f"{stem}-light.webp",
         "dark": f"{stem}-dark.webp",
-        "width": round(width * 100 / DPI),
-        "height": round(height * 100 / DPI),
+        "notebook": notebook,
+        "width": round(light.width * 100 / DPI),
+        "height": round(light.height * 100 / DPI),
+        "min_font_pt": font,
     }
 
 
-def _save(fig: Figure, path: Path) -> tuple[int, int]:
+def min_font_size(fig: Figure) -> float | None:
+    """The smallest size, in points, of any visible text in the figure."""
+    sizes = [
+        text.get_fontsize()
+        for text in fig.findobj(Text)
+        if text.get_visible() and text.get_text().strip()
+    ]
+    return min(sizes) if sizes else None
+
+
+def _tight_bbox(fig: Figure):
+    """The figure's tight bounding box, padded as ``bbox_inches="tight"``."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return fig.get_tightbbox(renderer).padded(rcParams["savefig.pad_inches"])
+
+
+def _render(fig: Figure, bbox) -> Image.Image:
     png = io.BytesIO()
     fig.savefig(
         png,
         format="png",
         dpi=DPI,
         facecolor="none",
-        bbox_inches="tight",
-        pil_kwargs={"compress_level": 1},  # read back at once: be quick
+        bbox_inches=bbox,
+        pil_kwargs={"compress_level": 0},  # read back at once: be quick
     )
     with Image.open(png) as image:
-        lossless, lossy = io.BytesIO(), io.BytesIO()
-        image.save(lossless, format="WEBP", lossless=True, method=EFFORT)
-        image.save(lossy, format="WEBP", quality=PHOTO_QUALITY, method=EFFORT)
-        size = image.size
-    smaller = lossy if lossy.tell() < lossless.tell() / 2 else lossless
-    path.write_bytes(smaller.getvalue())
-    return size
+        return image.convert("RGBA")
+
+
+def _shows_an_image(fig: Figure) -> bool:
+    return any(ax.get_images() for ax in fig.axes)
+
+
+def _lossy_is_smaller(image: Image.Image) -> bool:
+    lossless, lossy = io.BytesIO(), io.BytesIO()
+    image.save(lossless, format="WEBP", lossless=True, method=EFFORT)
+    image.save(lossy, format="WEBP", quality=PHOTO_QUALITY, method=EFFORT)
+    return lossy.tell() < lossless.tell() / 2
+
+
+def _save_webp(image: Image.Image, path: Path, lossy: bool) -> None:
+    if lossy:
+        image.save(path, format="WEBP", quality=PHOTO_QUALITY, method=EFFORT)
+    else:
+        image.save(path, format="WEBP", lossless=True, method=EFFORT)
+
+
+def _save_notebook_image(light: Image.Image, folder: Path, stem: str) -> str:
+    """The figure as Jupyter shows one: on white, at 100 dpi.
+
+    JPEG where that is under half the PNG (a photograph), else PNG.
+    """
+    white = Image.new("RGBA", light.size, "white")
+    opaque = Image.alpha_composite(white, light).convert("RGB")
+    scale = NOTEBOOK_DPI / DPI
+    size = (round(light.width * scale), round(light.height * scale))
+    small = opaque.resize(size, Image.Resampling.LANCZOS)
+    png, jpeg = io.BytesIO(), io.BytesIO()
+    small.save(png, format="PNG")
+    small.save(jpeg, format="JPEG", quality=NOTEBOOK_JPEG_QUALITY)
+    if jpeg.tell() < png.tell() / 2:
+        name, data = f"{stem}-notebook.jpg", jpeg
+    else:
+        name, data = f"{stem}-notebook.png", png
+    (folder / name).write_bytes(data.getvalue())
+    return name
 
 
 def _recolour_chrome(fig: Figure, colour: str) -> None:
-    texts = list(fig.texts)
-    if fig._suptitle is not None:
-        texts.append(fig._suptitle)
+    """Recolour every text but those placed in the axes, spines and ticks."""
+    placed = {id(text) for ax in fig.axes for text in ax.texts}
+    for text in fig.findobj(Text):
+        if id(text) not in placed:
+            text.set_color(colour)
     for ax in fig.axes:
-        texts += [ax.title, ax._left_title, ax._right_title]
-        texts += [ax.xaxis.label, ax.yaxis.label]
-        texts += [ax.xaxis.get_offset_text(), ax.yaxis.get_offset_text()]
-        texts += ax.get_xticklabels() + ax.get_yticklabels()
         ax.tick_params(which="both", colors=colour)
         for spine in ax.spines.values():
             spine.set_edgecolor(colour)
         legend = ax.get_legend()
         if legend is not None:
-            texts += legend.get_texts()
             legend.get_frame().set_facecolor("none")
             legend.get_frame().set_edgecolor(colour)
-    for text in texts:
-        text.set_color(colour)
+    for legend in fig.legends:
+        legend.get_frame().set_facecolor("none")
+        legend.get_frame().set_edgecolor(colour)

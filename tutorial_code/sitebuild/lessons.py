@@ -1,56 +1,88 @@
-"""Find the lessons, run those whose code changed, and read their results.
+"""Find the lessons, run those whose results are stale, in parallel.
 
-Each page ``docs/<half>/<name>.md`` that has a module
-``tutorial_code/<half>/<name>.py`` is a lesson. The lessons of a half run in
-one Python process, each after the lessons it imports. Their results live in
-``<cache>/<half>/<name>/`` and are reused while the half's key, a hash of its
-code and of the library versions, is unchanged: a prose-only edit rebuilds
-in about a second.
+Each page ``docs/<chapter>/<name>.md`` that has a module
+``tutorial_code/<chapter>/<name>.py`` is a lesson. A lesson's results are
+reused while its key is unchanged: a hash of its code, of every module it
+imports (directly, or through other modules and lessons), of the machinery
+that runs it and of the installed packages. So a prose edit reruns nothing,
+and a code edit reruns the lessons that import the edited code, and only
+them.
+
+A stale lesson runs in a fresh process of its own, forked from a server
+that has already imported the heavy libraries. The lessons it continues are
+not run again: their saved namespaces stand in for them. Lessons whose
+inputs are ready run side by side, one per core.
 """
 
 import ast
 import hashlib
-import json
+import logging
+import multiprocessing
 import os
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import ProcessPoolExecutor as Pool
 from dataclasses import dataclass
-from graphlib import TopologicalSorter
-from importlib.metadata import version
-from itertools import groupby
+from importlib.metadata import distributions
 from pathlib import Path
 
+from tutorial_code.sitebuild.imports import dependencies, import_graph
+from tutorial_code.sitebuild.results import (
+    ERROR_FILE,
+    KEY_FILE,
+    NAMESPACE_FILE,
+    LessonResults,
+    lesson_folder,
+    lesson_path,
+)
 from tutorial_code.sitebuild.sections import split_sections
 
-LIBRARIES = ("scikit-learn", "numpy", "scipy", "matplotlib", "pillow")
+log = logging.getLogger("mkdocs.tutorial_code.lessons")
+
+RUNNER = "tutorial_code.sitebuild.run_lesson"
+# What each lesson's process runs: the project's own tutorial_code first on
+# the path, wherever the build itself imported it from.
+WORKER = """
+import sys
+sys.path.insert(0, job["project"])
+from tutorial_code.sitebuild.run_lesson import run_in_worker
+run_in_worker(job["module"], job["upstream"], job["out_dir"])
+"""
+# Imported once by the server that forks each lesson's process.
+PRELOAD = ["numpy", "scipy", "sklearn", "matplotlib.pyplot", "PIL.Image"]
 
 
 class LessonError(Exception):
-    """A lesson module raised: the message holds its traceback."""
+    """A lesson raised: the message holds its traceback."""
 
 
 @dataclass(frozen=True)
 class Lesson:
-    half: str  # "digits"
+    chapter: str  # "digits"
     name: str  # "evaluation", for the page docs/digits/evaluation.md
 
     @property
     def id(self) -> str:
-        return f"{self.half}.{self.name}"
+        return f"{self.chapter}.{self.name}"
 
     @property
     def module(self) -> str:
         return f"tutorial_code.{self.id}"
 
+    @property
+    def page(self) -> str:
+        """The page's path in the docs folder."""
+        return f"{lesson_path(self.id)}.md"
+
     def source(self, project: Path) -> Path:
-        return project / "tutorial_code" / self.half / f"{self.name}.py"
+        return project / "tutorial_code" / f"{lesson_path(self.id)}.py"
 
     def prerequisites(self, project: Path) -> list[str]:
-        """Ids of the lessons this one continues: those its prelude imports."""
+        """Ids of the lessons this one continues: those its prelude imports.
+
+        Its page says to run theirs first.
+        """
         source = self.source(project).read_text(encoding="utf-8")
         imported = []
         for chunk in split_sections(source):
@@ -72,102 +104,176 @@ def find_lessons(project: Path, docs_dir: Path) -> list[Lesson]:
     return lessons
 
 
-def in_running_order(lessons: list[Lesson], project: Path) -> list[Lesson]:
-    """The lessons, each after the lessons it imports."""
-    by_id = {lesson.id: lesson for lesson in lessons}
-    graph = {
-        lesson.id: [p for p in lesson.prerequisites(project) if p in by_id]
-        for lesson in lessons
+def installed_packages() -> str:
+    """Every installed distribution and its version, one per line."""
+    found = {
+        (d.metadata["Name"] or "").lower(): d.version for d in distributions()
     }
-    return [by_id[i] for i in TopologicalSorter(graph).static_order()]
+    return "\n".join(f"{name}=={found[name]}" for name in sorted(found))
 
 
-def library_versions() -> dict[str, str]:
-    versions = {name: version(name) for name in LIBRARIES}
-    return {"Python": sys.version.split()[0], **versions}
+class LessonPlan:
+    """The lessons of a project, what each depends on, and their keys."""
 
+    def __init__(
+        self, project: Path, docs_dir: Path, packages: str | None = None
+    ) -> None:
+        self.project = project
+        self.lessons = find_lessons(project, docs_dir)
+        graph = import_graph(project)
+        by_module = {lesson.module: lesson for lesson in self.lessons}
+        machinery = {RUNNER, *dependencies(graph, RUNNER)}
+        if packages is None:
+            packages = installed_packages()
+        self.upstream: dict[Lesson, list[Lesson]] = {}
+        self.keys: dict[Lesson, str] = {}
+        for lesson in self.lessons:
+            imported = dependencies(graph, lesson.module)
+            self.upstream[lesson] = [
+                by_module[m] for m in sorted(imported) if m in by_module
+            ]
+            modules = sorted({lesson.module, *imported, *machinery})
+            digest = hashlib.sha256(packages.encode())
+            for module in modules:
+                path = project.joinpath(*module.split("."))
+                path = path / "__init__.py" if path.is_dir() else path
+                path = path if path.suffix else path.with_suffix(".py")
+                digest.update(module.encode())
+                digest.update(path.read_bytes())
+            self.keys[lesson] = digest.hexdigest()
 
-def code_key(project: Path, half: str, halves: list[str]) -> str:
-    """Hash of a half's code, of what it runs with, and of the libraries.
-
-    A half's lessons import from their own half, from the shared modules of
-    ``tutorial_code`` (such as ``quantize``) and from the halves they name:
-    editing one half reruns just that half and those that import from it.
-    """
-    package = project / "tutorial_code"
-    sources = "".join(p.read_text() for p in (package / half).glob("*.py"))
-    used = {half, *re.findall(r"tutorial_code\.(\w+)", sources)}
-    others = {package / h for h in halves if h not in used}
-    paths = [
-        path
-        for path in package.rglob("*")
-        if path.is_file()
-        and "__pycache__" not in path.parts
-        and not others.intersection(path.parents)
-    ]
-    digest = hashlib.sha256(json.dumps(library_versions()).encode())
-    for path in sorted(paths):
-        digest.update(str(path.relative_to(project)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    def stale(self, results_dir: Path) -> list[Lesson]:
+        """The lessons whose saved results are not for their current key."""
+        return [
+            lesson
+            for lesson in self.lessons
+            if _saved_key(lesson_folder(results_dir, lesson.id))
+            != self.keys[lesson]
+        ]
 
 
 def build_lessons(
-    project: Path, docs_dir: Path, cache: Path
-) -> dict[str, dict]:
-    """Every lesson's results by id; runs the halves whose cache is stale."""
-    lessons = find_lessons(project, docs_dir)
-    halves = {
-        half: list(group)
-        for half, group in groupby(lessons, key=lambda lesson: lesson.half)
-    }
-    keys = {half: code_key(project, half, list(halves)) for half in halves}
-    stale = [h for h in halves if _cached_key(cache / h) != keys[h]]
+    project: Path, docs_dir: Path, results_dir: Path
+) -> list[str]:
+    """Run every stale lesson; return the ids of those that ran.
 
-    def run(half: str) -> str | None:
-        return _run_half(halves[half], project, cache / half, keys[half])
-
-    with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
-        errors = [error for error in pool.map(run, stale) if error]
+    Raises ``LessonError`` with the tracebacks if any lesson raised; the
+    other lessons' results are kept, and a failed lesson keeps its last
+    good results (which are stale, so it runs again next time).
+    """
+    plan = LessonPlan(project, docs_dir)
+    stale = plan.stale(results_dir)
+    if not stale:
+        return []
+    errors = _run(plan, stale, results_dir)
+    results = LessonResults(results_dir)
+    for lesson in stale:
+        for warning in results[lesson.id].get("warnings", []):
+            log.info("Lesson %s warned: %s", lesson.id, warning)
     if errors:
         raise LessonError("\n\n".join(errors))
-    return {x.id: read_results(cache / x.half / x.name) for x in lessons}
+    return [lesson.id for lesson in stale]
 
 
-def read_results(folder: Path) -> dict:
-    return json.loads((folder / "results.json").read_text(encoding="utf-8"))
+def _run(plan: LessonPlan, stale: list[Lesson], results_dir: Path) -> list:
+    """Run ``stale`` lessons, each once its stale upstream lessons ran."""
+    waiting = set(stale)
+    running: dict[Future, tuple[Lesson, Path]] = {}
+    failed: set[Lesson] = set()
+    errors = []
+    previous = LessonResults(results_dir)
+    # The longest lessons first: they bound the build's duration.
+    priority = {
+        x: previous[x.id].get("run", {}).get("seconds", 0.0) for x in stale
+    }
+    with _pool() as pool:
+        while waiting or running:
+            blocked = waiting | {lesson for lesson, _ in running.values()}
+            ready = [
+                x for x in waiting if blocked.isdisjoint(plan.upstream[x])
+            ]
+            for lesson in sorted(ready, key=priority.get, reverse=True):
+                waiting.discard(lesson)
+                broken = failed.intersection(plan.upstream[lesson])
+                if broken:
+                    failed.add(lesson)
+                    continue
+                work = _new_folder(results_dir, lesson)
+                upstream = {
+                    x.module: str(
+                        lesson_folder(results_dir, x.id) / NAMESPACE_FILE
+                    )
+                    for x in plan.upstream[lesson]
+                }
+                job = {
+                    "project": str(plan.project),
+                    "module": lesson.module,
+                    "upstream": upstream,
+                    "out_dir": str(work),
+                }
+                future = pool.submit(exec, WORKER, {"job": job})
+                running[future] = (lesson, work)
+            if not running:
+                continue
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                lesson, work = running.pop(future)
+                error = _error(future, work)
+                if error is None:
+                    (work / KEY_FILE).write_text(plan.keys[lesson])
+                    _swap_in(work, lesson_folder(results_dir, lesson.id))
+                else:
+                    failed.add(lesson)
+                    shutil.rmtree(work, ignore_errors=True)
+                    where = f"tutorial_code/{lesson_path(lesson.id)}.py"
+                    errors.append(f"The lesson {where} failed:\n{error}")
+    return errors
 
 
-def _cached_key(folder: Path) -> str | None:
+def _error(future: Future, work: Path) -> str | None:
+    """The traceback of a lesson's run, if it failed."""
     try:
-        return (folder / "key").read_text()
-    except OSError:
+        future.result()
+    except Exception as error:  # its process died, or the bootstrap failed
+        return f"{type(error).__name__}: {error}"
+    try:
+        return (work / ERROR_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
         return None
 
 
-def _run_half(
-    lessons: list[Lesson], project: Path, target: Path, key: str
-) -> str | None:
-    """Run a half's lessons in a new folder, swap it in; or say why not."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f"{target.name}.", dir=target.parent))
-    modules = [x.module for x in in_running_order(lessons, project)]
-    # Import the project's own tutorial_code, wherever it is installed from.
-    environment = {**os.environ, "PYTHONPATH": str(project)}
-    runner = [sys.executable, "-m", "tutorial_code.sitebuild.run_lesson"]
-    process = subprocess.run(
-        [*runner, str(work), *modules],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
+def _pool() -> Pool:
+    """A process per lesson, forked from a server that preloaded libraries."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    return Pool(
+        max_workers=os.cpu_count() or 1,
+        mp_context=context,
+        max_tasks_per_child=1,
     )
-    if process.returncode != 0:
-        shutil.rmtree(work)
-        half = f"tutorial_code/{target.name}"
-        return f"A lesson in {half} failed:\n{process.stderr}"
-    (work / "key").write_text(key)
+
+
+def _new_folder(results_dir: Path, lesson: Lesson) -> Path:
+    parent = lesson_folder(results_dir, lesson.id).parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{lesson.name}.", dir=parent))
+
+
+def _swap_in(work: Path, target: Path) -> None:
+    """Replace ``target`` with ``work`` (readers never see half of either)."""
+    old = None
     if target.exists():
-        shutil.rmtree(target)
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
     work.rename(target)
-    return None
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def _saved_key(folder: Path) -> str | None:
+    try:
+        return (folder / KEY_FILE).read_text()
+    except OSError:
+        return None

@@ -1,26 +1,25 @@
 """Markdown extension: put a lesson's numbers, output and figures in a page.
 
-Each form names a lesson as ``<half>.<name>``, e.g. ``digits.evaluation``:
+Each form names a lesson as ``<chapter>.<name>``, e.g. ``digits.evaluation``:
 
 - ``{{ digits.evaluation.hungarian_accuracy:.1% }}``, anywhere in a line:
   that variable's value when the lesson ended, with an optional format spec.
   A list reads "1, 2 and 8" ("none" if empty); ``sizes[3]`` or
   ``sizes[largest]`` picks an item by number or by another variable, and
   ``seconds[full]`` the item of a dict by its key. A true/false value
-  takes the words to say for each: ``{{ half.lesson.same:is|is not }}``.
+  takes the words to say for each: ``{{ chapter.lesson.same:is|is not }}``.
 - ``{{ output digits.evaluation:hungarian }}``, alone on a line: what that
   section printed, as a text block.
 - ``{{ figure digits.cluster_centres:centres "alt text" }}``, alone on a
   line: the figure that section drew, in a light and a dark variant
-  (Material's ``#only-light`` and ``#only-dark``).
+  (Material's ``#only-light`` and ``#only-dark``), each a link to itself
+  at full size.
 - ``{{ execution_times }}``, alone on a line: a table of every lesson's run
-  time and peak memory (in a fixed order, so that two builds differ only in
-  the measurements), and the library versions.
+  time and peak memory, in reading order, and the library versions.
 
 A name with no result is logged as a warning, which fails a strict build.
 """
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -28,7 +27,11 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from tutorial_code.sitebuild.lessons import library_versions
+from tutorial_code.sitebuild.results import (
+    LessonResults,
+    lesson_path,
+    versions_text,
+)
 
 log = logging.getLogger("mkdocs.tutorial_code.markdown_ext")
 
@@ -42,46 +45,34 @@ BLOCK = re.compile(
     r"(?P<lesson>\w+\.\w+):(?P<section>[\w-]+)"
     r'(?:\s+"(?P<alt>[^"]+)")?\s*\}\}\s*$'
 )
+# Any reference to a lesson's results, for finding the lessons a page uses.
+REFERENCE = re.compile(r"\{\{\s*(?:output\s+|figure\s+)?(\w+\.\w+)[.:]")
 
 
-class LessonResults:
-    """The lessons' results, read from the build's results folder."""
+def substitute_values(line: str, results: LessonResults) -> str:
+    """Replace every ``{{ <chapter>.<lesson>.<name> }}`` in ``line``."""
 
-    def __init__(self, results_dir: Path) -> None:
-        self.results_dir = results_dir
-        self._results: dict[str, dict] = {}
-
-    def __getitem__(self, lesson: str) -> dict:
-        if lesson not in self._results:
-            folder = self.results_dir.joinpath(*lesson.split("."))
-            try:
-                text = (folder / "results.json").read_text(encoding="utf-8")
-                self._results[lesson] = json.loads(text)
-            except OSError:
-                self._results[lesson] = {}
-        return self._results[lesson]
-
-    def lessons(self) -> list[str]:
-        """Ids of every lesson that has results."""
-        paths = sorted(self.results_dir.glob("*/*/results.json"))
-        return [f"{p.parent.parent.name}.{p.parent.name}" for p in paths]
-
-    def substitute_values(self, line: str) -> str:
-        """Replace every ``{{ <half>.<lesson>.<name> }}`` in ``line``."""
-        return VALUE.sub(self._value, line)
-
-    def _value(self, match: re.Match) -> str:
-        values = self[match["lesson"]].get("values", {})
+    def value(match: re.Match) -> str:
+        values = results[match["lesson"]].get("values", {})
         name, index = match["name"], match["index"]
         try:
-            value = values[name]
-            if isinstance(value, dict):
-                value = value[index]
+            found = values[name]
+            if isinstance(found, dict):
+                found = found[index]
             elif index is not None:
-                value = value[int(index) if index.isdigit() else values[index]]
+                found = found[int(index) if index.isdigit() else values[index]]
         except (KeyError, IndexError, TypeError):
             return _missing(match[0].strip("{} "))
-        return format_value(value, match["spec"] or "")
+        return format_value(found, match["spec"] or "")
+
+    return VALUE.sub(value, line)
+
+
+def format_seconds(seconds: float) -> str:
+    """A run time that shows something: ``12.3 ms`` under 0.1 s."""
+    if seconds < 0.1:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.2f} s"
 
 
 class LessonResultsPreprocessor(Preprocessor):
@@ -91,11 +82,13 @@ class LessonResultsPreprocessor(Preprocessor):
         results: LessonResults,
         figures_url: str,
         docs_dir: Path,
+        reading_order: list[str],
     ) -> None:
         super().__init__(md)
         self.results = results
         self.figures_url = figures_url.rstrip("/")
         self.docs_dir = docs_dir
+        self.reading_order = reading_order
 
     def run(self, lines: list[str]) -> list[str]:
         expanded = []
@@ -105,7 +98,7 @@ class LessonResultsPreprocessor(Preprocessor):
                 continue
             block = BLOCK.match(line)
             if block is None:
-                expanded.append(self.results.substitute_values(line))
+                expanded.append(substitute_values(line, self.results))
                 continue
             new_lines = self._block(
                 block["kind"], block["lesson"], block["section"], block["alt"]
@@ -129,36 +122,41 @@ class LessonResultsPreprocessor(Preprocessor):
             return [_missing(f"figure of {where}")]
         if not alt:
             return [_missing(f'alt text ("...") for the figure of {where}')]
-        folder = f"{self.figures_url}/{lesson.replace('.', '/')}"
+        folder = f"{self.figures_url}/{lesson_path(lesson)}"
         size = f'width="{figure["width"]}" height="{figure["height"]}"'
-        return [
-            f"![{alt}]({folder}/{figure[scheme]}#only-{scheme})"
-            f'{{ {size} loading="lazy" }}'
-            for scheme in ("light", "dark")
-        ]
+        lines = []
+        for scheme in ("light", "dark"):
+            src = f"{folder}/{figure[scheme]}#only-{scheme}"
+            image = f'![{alt}]({src}){{ {size} loading="lazy" }}'
+            # A click opens the image at full size, offline too.
+            lines.append(
+                f'[{image}]({src}){{ .figure-link title="Open full size" }}'
+            )
+        return lines
 
     def _execution_times(self) -> list[str]:
-        runs = {x: self.results[x].get("run") for x in self.results.lessons()}
+        ran = set(self.results.lessons())
+        order = [x for x in self.reading_order if x in ran]
+        order += sorted(ran - set(order))
+        runs = {x: self.results[x].get("run") for x in order}
         if not runs or None in runs.values():
             return [_missing("run times of the lessons")]
         rows = []
         for lesson, run in runs.items():
-            page = f"{lesson.replace('.', '/')}.md"
+            page = f"{lesson_path(lesson)}.md"
             peak = run["peak_megabytes"]
             memory = "unknown" if peak is None else f"{peak:.1f} MB"
             title = _title(self.docs_dir / page)
-            rows.append(
-                f"| [{title}](/{page}) | {run['seconds']:.2f} s | {memory} |"
-            )
-        total = sum(run["seconds"] for run in runs.values())
-        versions = ", ".join(f"{k} {v}" for k, v in library_versions().items())
+            seconds = format_seconds(run["seconds"])
+            rows.append(f"| [{title}](/{page}) | {seconds} | {memory} |")
+        total = format_seconds(sum(run["seconds"] for run in runs.values()))
         return [
             "| Lesson | Run time | Peak memory |",
             "| --- | ---: | ---: |",
             *rows,
-            f"| **All {len(rows)} lessons** | **{total:.2f} s** | |",
+            f"| **All {len(rows)} lessons** | **{total}** | |",
             "",
-            f"Run with {versions}.",
+            f"Run with {versions_text()}.",
         ]
 
 
@@ -201,6 +199,7 @@ class LessonResultsExtension(Extension):
             "results_dir": [".cache/lessons", "Folder of lesson results"],
             "figures_url": ["/figures", "Site path of the figures"],
             "docs_dir": ["docs", "Folder of the pages"],
+            "reading_order": [[], "Lesson ids in navigation order"],
         }
         super().__init__(**kwargs)
 
@@ -210,6 +209,7 @@ class LessonResultsExtension(Extension):
             LessonResults(Path(self.getConfig("results_dir"))),
             self.getConfig("figures_url"),
             Path(self.getConfig("docs_dir")),
+            list(self.getConfig("reading_order")),
         )
         # Before pymdownx.snippets (32), so embedded code is never touched.
         md.preprocessors.register(preprocessor, "lesson_results", 33)

@@ -1,13 +1,15 @@
 """MkDocs hooks: run the lessons, build the notebooks, add what they made.
 
-Thin on purpose: ``mkdocs serve`` does not reload this module. The work is
-in ``tutorial_code.sitebuild``: ``lessons`` runs each half's lessons in a
-fresh Python process, so an edited lesson is always run anew, and
-``notebooks`` builds each half's notebook from its pages and lesson runs.
+Thin on purpose: ``mkdocs serve`` does not reload this module, and a move
+away from MkDocs should stay cheap. The work is in
+``tutorial_code.sitebuild``: ``lessons`` runs each stale lesson in a fresh
+process, ``notebooks`` builds each chapter's notebook from its pages and
+lesson runs, ``rebuilds`` says which pages a quick rebuild must render,
+``html_fixes`` mends the HTML.
 """
 
-import re
-from html import escape
+import hashlib
+import logging
 from pathlib import Path
 
 import nbformat
@@ -16,108 +18,125 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from tutorial_code.sitebuild import notebooks
+from tutorial_code.sitebuild import html_fixes, notebooks, rebuilds
 from tutorial_code.sitebuild.descriptions import first_paragraph
 from tutorial_code.sitebuild.lessons import (
     LessonError,
     build_lessons,
-    library_versions,
+    find_lessons,
+    installed_packages,
 )
-from tutorial_code.sitebuild.markdown_ext import LessonResults
+from tutorial_code.sitebuild.results import (
+    LessonResults,
+    lesson_path,
+    versions_text,
+)
 
 EXTENSION = "tutorial_code.sitebuild.markdown_ext"
 FIGURES = "figures"
-# nbconvert's notebook template loads MathJax, and Mermaid when a notebook
-# has a diagram, from a CDN. No notebook has either, and the site makes no
-# requests to other hosts (tests check both), so those scripts are dropped.
-MATHJAX = re.compile(
-    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL
-)
-SEARCH_DIALOG = (
-    '<div class="md-search" data-md-component="search" role="dialog">'
-)
-CODE_CELL = '<div class="highlight-ipynb hl-python">'
-# A code block in a Markdown cell, such as a shell command: Material gives
-# it a copy button once its text is in a <code> element, as on the pages.
-MARKDOWN_CELL_CODE = re.compile(
-    r'(<div class="highlight"><pre>)(.*?)(</pre></div>)', re.DOTALL
-)
-# nbconvert's cell ids ("cell-id=cell-3") are not valid in CSS selectors,
-# which Material's copy button builds from them.
-CELL_ID = re.compile(r'id="cell-id=([\w-]+)"')
-NO_ALT = re.compile(r'alt="(No description has been provided for this image)"')
-SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
-OTHER_HOST = re.compile(r"""(src=|import\()["']https?://""")
+DIRTY_WARNING = "A 'dirty' build is being performed"
 
-_results: dict[str, dict] = {}
-_notebooks: dict[str, Path] = {}
+_state: dict = {"dirty": False, "page_keys": {}}
 
 
-def _cache(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / ".cache"
+class _DropDirtyWarning(logging.Filter):
+    """``serve --dirty`` is safe here (see ``rebuilds``): not a warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def _paths(config: MkDocsConfig) -> tuple[Path, Path, Path]:
+    project = Path(config.config_file_path).parent
+    return project, Path(config.docs_dir), project / ".cache"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            _DropDirtyWarning()
+        )
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    lessons = _cache(config) / "lessons"
+    project, docs, cache = _paths(config)
     try:
-        results = build_lessons(project, docs, lessons)
+        build_lessons(project, docs, cache / "lessons")
     except LessonError as error:
         raise PluginError(str(error)) from None
-    _results.clear()
-    _results.update(results)
-    halves = {lesson.split(".")[0] for lesson in results}
-    pages = notebooks.pages_by_half(config.nav, halves)
-
+    results = LessonResults(cache / "lessons")
+    lessons = find_lessons(project, docs)
+    pages = notebooks.pages_by_chapter(
+        config.nav, {lesson.chapter for lesson in lessons}
+    )
     paths = {
-        half: notebooks.build(
-            half,
-            [docs / page for page in pages[half]],
+        chapter: notebooks.build(
+            chapter,
+            [docs / page for page in pages[chapter]],
             project,
-            LessonResults(lessons),
-            _cache(config) / "notebooks",
+            results,
+            cache / "notebooks",
         )
-        for half in pages
+        for chapter in pages
     }
-    _notebooks.clear()
-    _notebooks.update(paths)
-
+    _state.update(results=results, lessons=lessons, notebooks=paths)
+    ids = {lesson.page: lesson.id for lesson in lessons}
+    nav_order = notebooks.nav_pages(config.nav)
     config.mdx_configs[EXTENSION] = {
-        "results_dir": str(lessons),
+        "results_dir": str(cache / "lessons"),
         "figures_url": f"/{FIGURES}",
         "docs_dir": str(docs),
+        "reading_order": [ids[page] for page in nav_order if page in ids],
     }
-    versions = library_versions().items()
-    config.extra["built_with"] = ", ".join(f"{k} {v}" for k, v in versions)
-    # Where each half's notebook is downloaded from, for the lesson pages.
+    config.extra["built_with"] = versions_text()
+    # Where each chapter's notebook is downloaded from, for lesson pages.
     config.extra["notebooks"] = {
-        half: f"{half}/{path.stem}/{path.name}" for half, path in paths.items()
+        chapter: f"{chapter}/{path.stem}/{path.name}"
+        for chapter, path in paths.items()
     }
+    # mkdocs-jupyter keeps each notebook's HTML, keyed by the notebook's
+    # bytes; a folder per set of installed packages keys it by those too.
+    packages = hashlib.sha256(installed_packages().encode()).hexdigest()
+    jupyter = config.plugins["mkdocs-jupyter"].config
+    jupyter["cache_dir"] = str(cache / "notebook-html" / packages[:16])
     return config
 
 
 @event_priority(50)  # before mkdocs-jupyter turns .ipynb files into pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for lesson, results in _results.items():
-        folder = lesson.replace(".", "/")
-        for figure in results["figures"].values():
+    project, docs, cache = _paths(config)
+    results: LessonResults = _state["results"]
+    for lesson in _state["lessons"]:
+        folder = results.folder(lesson.id)
+        for figure in results[lesson.id].get("figures", {}).values():
             for scheme in ("light", "dark"):
-                path = _cache(config) / "lessons" / folder / figure[scheme]
-                uri = f"{FIGURES}/{folder}/{figure[scheme]}"
-                files.append(
-                    File.generated(config, uri, abs_src_path=str(path))
-                )
+                uri = f"{FIGURES}/{lesson_path(lesson.id)}/{figure[scheme]}"
+                path = str(folder / figure[scheme])
+                files.append(File.generated(config, uri, abs_src_path=path))
     # A plain File with the cache as its source folder, not File.generated:
     # mkdocs-jupyter's wrapper finds the path of a generated file to be None.
-    for half, path in _notebooks.items():
+    for chapter, path in _state["notebooks"].items():
         notebook = File(
-            f"{half}/{path.name}",
+            f"{chapter}/{path.name}",
             src_dir=str(path.parent.parent),
             dest_dir=config.site_dir,
             use_directory_urls=config.use_directory_urls,
         )
         files.append(notebook)
+    if _state["dirty"]:
+        keys = rebuilds.page_keys(
+            project, docs, cache / "lessons", Path(config.config_file_path)
+        )
+        changed = {
+            page
+            for page, key in keys.items()
+            if _state["page_keys"].get(page) != key
+        }
+        rebuilds.mark_for_rendering(
+            [Path(f.abs_dest_path) for f in files if f.src_uri in changed]
+        )
+        _state["page_keys"] = keys
     return files
 
 
@@ -131,19 +150,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(html: str, page, config: MkDocsConfig) -> str:
-    # Material's search dialog has no accessible name (an axe violation).
-    html = html.replace(
-        SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="Search">'
-    )
+    html = html_fixes.name_search_dialog(html)
     if not page.file.src_uri.endswith(".ipynb"):
         return html
-    html = MATHJAX.sub("", html)
-    html = SCRIPT.sub(lambda s: "" if OTHER_HOST.search(s[0]) else s[0], html)
-    # A code cell wider than the page scrolls: keyboards must reach it.
-    html = html.replace(CODE_CELL, f'{CODE_CELL[:-1]} tabindex="0">')
-    html = MARKDOWN_CELL_CODE.sub(r"\1<code>\2</code>\3", html)
-    html = CELL_ID.sub(r'id="notebook-\1"', html)
-    # nbconvert cannot take alt text from a notebook; the pages give it.
-    half = page.file.src_uri.split("/")[0]
-    alts = iter(notebooks.image_alts(nbformat.read(_notebooks[half], 4)))
-    return NO_ALT.sub(lambda m: f'alt="{escape(next(alts) or m[1])}"', html)
+    chapter = page.file.src_uri.split("/")[0]
+    notebook = nbformat.read(_state["notebooks"][chapter], 4)
+    return html_fixes.fix_notebook_page(html, notebooks.image_alts(notebook))

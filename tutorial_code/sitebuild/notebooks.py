@@ -1,33 +1,30 @@
-"""Build each half's notebook from its lesson pages and its lesson runs.
+"""Build each chapter's notebook from its lesson pages and its lesson runs.
 
-A half's notebook holds its pages in reading order: their prose as Markdown
-cells (numbers filled in; output and figure placeholders dropped, since the
-cells show them) and each embedded code block as a code cell, with the code
-from ``tutorial_code/`` exactly as the page shows it. One source, no copied
-code: there is no notebook file to keep in step with anything.
+A chapter's notebook holds its pages in reading order: their prose as
+Markdown cells (numbers filled in; output and figure placeholders dropped,
+since the cells show them) and each embedded code block as a code cell,
+folded ones included, with the code from ``tutorial_code/`` exactly as the
+page shows it. One source, no copied code: there is no notebook file to
+keep in step with anything.
 
 Each code cell's outputs are what its sections printed and drew when the
-lessons ran for the build (``run_lesson``), which is the same code run in the
-same order: the notebook is not executed a second time. The tests execute
-every downloaded notebook in a fresh kernel and check that it prints the
-same.
+lessons ran for the build (``run_lesson``), which is the same code run in
+the same order: the notebook is not executed a second time. The tests
+execute every downloaded notebook in a fresh kernel and check that it
+prints the same.
 """
 
 import base64
-import io
 import re
 from pathlib import Path
 
 import nbformat
-from PIL import Image
 
-from tutorial_code.sitebuild.figures import DPI
-from tutorial_code.sitebuild.lessons import library_versions
-from tutorial_code.sitebuild.markdown_ext import BLOCK, LessonResults
-from tutorial_code.sitebuild.sections import split_sections
+from tutorial_code.sitebuild.markdown_ext import BLOCK, substitute_values
+from tutorial_code.sitebuild.results import LessonResults, versions_text
+from tutorial_code.sitebuild.sections import SNIPPET_LINE, split_sections
 
-SNIPPET = re.compile(r'^\s*--8<-- "(?P<path>[^":]+):(?P<section>[\w-]+)"\s*$')
-ADMONITION = re.compile(r'^!!! \w+(?: "(?P<title>.*)")?\s*$')
+ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) \w+(?: "(?P<title>.*)")?\s*$')
 # "This page continues ..." notes matter on the site, not in a notebook that
 # holds every page in order.
 CONTINUES = "This page continues"
@@ -35,22 +32,22 @@ CONTINUES = "This page continues"
 PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)")
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 SNIPPETS = "snippets"  # while building: the sections a code cell holds
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
 
 
-def notebook_name(half: str) -> str:
-    return f"kmeans-{half}.ipynb"
+def notebook_name(chapter: str) -> str:
+    return f"kmeans-{chapter}.ipynb"
 
 
 def build_notebook(
-    half: str, pages: list[Path], project: Path, results: LessonResults
+    chapter: str, pages: list[Path], project: Path, results: LessonResults
 ) -> nbformat.NotebookNode:
-    """The notebook of a half, from its pages in reading order."""
-    versions = ", ".join(f"{k} {v}" for k, v in library_versions().items())
-    title = half.replace("_", " ").capitalize()  # "Digits further"
+    """The notebook of a chapter, from its pages in reading order."""
+    title = chapter.replace("_", " ").capitalize()  # "Digits further"
     intro = (
         f"# {title}: the lessons as one notebook\n\n"
         f"The {title} lessons as one notebook: run the cells in order, "
-        f"top to bottom. Built and tested with {versions}."
+        f"top to bottom. Built and tested with {versions_text()}."
     )
     cells = [nbformat.v4.new_markdown_cell(intro)]
     for page in pages:
@@ -66,8 +63,8 @@ def build_notebook(
 def _page_cells(
     page: Path, project: Path, results: LessonResults
 ) -> list[nbformat.NotebookNode]:
-    cells, prose, in_fence = [], [], False
-    lines = iter(page.read_text(encoding="utf-8").splitlines())
+    cells, prose = [], []
+    lines = page.read_text(encoding="utf-8").splitlines()
 
     def end_prose() -> None:
         text = "\n".join(prose).strip()
@@ -75,61 +72,81 @@ def _page_cells(
             cells.append(nbformat.v4.new_markdown_cell(text))
         prose.clear()
 
-    for line in lines:
-        if line.startswith("```") and not line.startswith("```python"):
-            in_fence = not in_fence
-            prose.append(line)
-        elif in_fence:
-            prose.append(line)
+    def code_cell(fence_body: list[str]) -> None:
+        end_prose()
+        snippets = _snippets(fence_body)
+        code = "\n".join(
+            section_code(project / path, section).strip("\n")
+            for path, section in snippets
+        )
+        cell = nbformat.v4.new_code_cell(code)
+        cell.metadata[SNIPPETS] = snippets
+        cells.append(cell)
+
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        if line.startswith("```python"):
+            body, number = _until_fence_end(lines, number)
+            code_cell(body)
+        elif line.startswith("```"):
+            body, number = _until_fence_end(lines, number)
+            prose += [line, *body, "```"]
         elif line.startswith("#"):
             prose.append("#" + line)  # the notebook's own title is the h1
-        elif line.startswith("```python"):
-            end_prose()
-            snippets = _fenced_snippets(lines)
-            code = "\n".join(
-                section_code(project / path, section).strip("\n")
-                for path, section in snippets
-            )
-            cell = nbformat.v4.new_code_cell(code)
-            cell.metadata[SNIPPETS] = snippets
-            cells.append(cell)
         elif block := BLOCK.match(line):
             if block["kind"] == "figure" and cells:
                 # The figure the last cell draws gets the page's alt text.
                 cells[-1].metadata["figure_alt"] = block["alt"]
         elif admonition := ADMONITION.match(line):
-            title = admonition["title"] or ""
-            body = _indented_block(lines)
-            if not title.startswith(CONTINUES):
-                prose += [f"> **{title}**", ">", *(f"> {x}" for x in body), ""]
+            title = PAGE_LINK.sub(r"\1", admonition["title"] or "")
+            body, number = _indented_block(lines, number)
+            if title.startswith(CONTINUES):
+                continue
+            if body and body[0].startswith("```python"):  # folded code
+                prose.append(f"*{title}:*")
+                code_cell(_until_fence_end(body, 1)[0])
+            else:
+                prose += [f"> **{title}**", ">", *(f"> {x}" for x in body)]
+                prose.append("")
         else:
-            prose.append(results.substitute_values(PAGE_LINK.sub(r"\1", line)))
+            prose.append(
+                substitute_values(PAGE_LINK.sub(r"\1", line), results)
+            )
     end_prose()
     return cells
 
 
-def _fenced_snippets(lines) -> list[tuple[str, str]]:
+def _until_fence_end(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The lines of a fenced block from ``start``, and where it ends."""
+    end = start
+    while end < len(lines) and not lines[end].startswith("```"):
+        end += 1
+    return lines[start:end], end + 1
+
+
+def _indented_block(lines: list[str], start: int) -> tuple[list[str], int]:
+    """An admonition's body: the indented lines (and blank ones) after it."""
+    end = start
+    while end < len(lines) and (
+        not lines[end].strip() or lines[end].startswith("    ")
+    ):
+        end += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return [line[4:] for line in lines[start:end]], end
+
+
+def _snippets(fence_body: list[str]) -> list[tuple[str, str]]:
     """(path, section) of each snippet line of a Python block."""
     snippets = []
-    for line in lines:
-        if line.startswith("```"):
-            break
-        snippet = SNIPPET.match(line)
-        if snippet is None:
-            raise ValueError(f"not a snippet line in a python block: {line!r}")
+    for line in fence_body:
+        snippet = SNIPPET_LINE.match(line)
+        if snippet is None or snippet["section"] is None:
+            raise ValueError(f"not a section's snippet line: {line!r}")
         snippets.append((snippet["path"], snippet["section"]))
     return snippets
-
-
-def _indented_block(lines) -> list[str]:
-    body = []
-    for line in lines:
-        if line and not line.startswith("    "):
-            raise ValueError(f"admonition body must be indented: {line!r}")
-        if not line:
-            break
-        body.append(line[4:])
-    return body
 
 
 def section_code(path: Path, section: str) -> str:
@@ -142,26 +159,35 @@ def section_code(path: Path, section: str) -> str:
 
 
 def build(
-    half: str,
+    chapter: str,
     pages: list[Path],
     project: Path,
     results: LessonResults,
     folder: Path,
 ) -> Path:
-    """Write the half's notebook, with its outputs, into ``folder``."""
-    notebook = build_notebook(half, pages, project, results)
+    """Write the chapter's notebook into ``folder``, if it changed.
+
+    An unchanged notebook keeps its file and time stamp, so that nothing
+    downstream converts it again.
+    """
+    notebook = build_notebook(chapter, pages, project, results)
     add_outputs(notebook, results)
-    compact_images(notebook)
-    path = folder / half / notebook_name(half)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
+    path = folder / chapter / notebook_name(chapter)
+    text = nbformat.writes(notebook) + "\n"
+    try:
+        unchanged = path.read_text(encoding="utf-8") == text
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return path
 
 
 def add_outputs(
     notebook: nbformat.NotebookNode, results: LessonResults
 ) -> None:
-    """Give each code cell what its sections printed and drew in the lessons.
+    """Give each code cell what its sections printed and drew in lessons.
 
     A section of a module that is no lesson (a function shown on a page)
     prints and draws nothing.
@@ -169,56 +195,28 @@ def add_outputs(
     code_cells = [c for c in notebook.cells if c.cell_type == "code"]
     for number, cell in enumerate(code_cells, start=1):
         cell.execution_count = number
-        printed, figures = "", []
+        printed, images = "", []
         for path, section in cell.metadata.pop(SNIPPETS):
-            folder, name = Path(path).parent.name, Path(path).stem
-            lesson = results[f"{folder}.{name}"]
-            printed += lesson.get("outputs", {}).get(section, "")
-            figure = lesson.get("figures", {}).get(section)
+            lesson = f"{Path(path).parent.name}.{Path(path).stem}"
+            lesson_results = results[lesson]
+            printed += lesson_results.get("outputs", {}).get(section, "")
+            figure = lesson_results.get("figures", {}).get(section)
             if figure is not None:
-                light = results.results_dir / folder / name / figure["light"]
-                figures.append(_inline_png(light))
+                images.append(results.folder(lesson) / figure["notebook"])
         if printed:
             cell.outputs.append(
                 nbformat.v4.new_output("stream", name="stdout", text=printed)
             )
-        for png in figures:
-            data = {"image/png": png, "text/plain": "<Figure>"}
+        for image in images:
+            data = {
+                IMAGE_TYPES[image.suffix]: base64.b64encode(
+                    image.read_bytes()
+                ).decode(),
+                "text/plain": "<Figure>",
+            }
             cell.outputs.append(
                 nbformat.v4.new_output("display_data", data=data)
             )
-
-
-def _inline_png(path: Path) -> str:
-    """A site figure as Jupyter shows one: on white, at 100 dpi (base64)."""
-    with Image.open(path) as figure:
-        rgba = figure.convert("RGBA")
-    white = Image.new("RGBA", rgba.size, "white")
-    opaque = Image.alpha_composite(white, rgba).convert("RGB")
-    size = (round(rgba.width * 100 / DPI), round(rgba.height * 100 / DPI))
-    buffer = io.BytesIO()
-    opaque.resize(size, Image.Resampling.LANCZOS).save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue()).decode()
-
-
-def compact_images(notebook: nbformat.NotebookNode) -> None:
-    """Store photographic figures as JPEG where that is under half the PNG.
-
-    Plots stay PNG (sharp lines compress well), while a photograph shrinks
-    several times, which keeps the notebook page light to load.
-    """
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            png = output.get("data", {}).get("image/png")
-            if png is None:
-                continue
-            with Image.open(io.BytesIO(base64.b64decode(png))) as image:
-                buffer = io.BytesIO()
-                image.convert("RGB").save(buffer, format="JPEG", quality=88)
-            jpeg = base64.b64encode(buffer.getvalue()).decode()
-            if len(jpeg) < len(png) / 2:
-                del output.data["image/png"]
-                output.data["image/jpeg"] = jpeg
 
 
 def image_alts(notebook: nbformat.NotebookNode) -> list[str | None]:
@@ -227,26 +225,25 @@ def image_alts(notebook: nbformat.NotebookNode) -> list[str | None]:
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if "image/png" in data or "image/jpeg" in data:
+            if any(kind in data for kind in IMAGE_TYPES.values()):
                 alts.append(cell.metadata.get("figure_alt"))
     return alts
 
 
-def pages_by_half(nav: list, halves: set[str]) -> dict[str, list[str]]:
-    """The pages of each half, in navigation order (paths as in mkdocs.yml)."""
+def pages_by_chapter(nav: list, chapters: set[str]) -> dict[str, list[str]]:
+    """The pages of each chapter, in navigation order (as in mkdocs.yml)."""
     pages: dict[str, list[str]] = {}
-
-    def walk(item) -> None:
-        if isinstance(item, str):
-            half = item.split("/")[0]
-            if item.endswith(".md") and half in halves:
-                pages.setdefault(half, []).append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(nav)
+    for item in nav_pages(nav):
+        chapter = item.split("/")[0]
+        if item.endswith(".md") and chapter in chapters:
+            pages.setdefault(chapter, []).append(item)
     return pages
+
+
+def nav_pages(nav) -> list[str]:
+    """Every page path of the navigation, in order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    return [page for item in nav for page in nav_pages(item)]

@@ -1,7 +1,8 @@
-"""Split a lesson module into its named snippet sections.
+"""Named snippet sections: the markers in code, the lines in pages.
 
 A section is the code between ``# --8<-- [start:NAME]`` and
-``# --8<-- [end:NAME]``, the markers pymdownx.snippets embeds in a page.
+``# --8<-- [end:NAME]`` in a module; a page embeds it (pymdownx.snippets)
+with the line ``--8<-- "tutorial_code/<path>.py:NAME"`` in a code block.
 """
 
 import re
@@ -9,6 +10,10 @@ from dataclasses import dataclass
 
 _MARKER = re.compile(
     r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$"
+)
+# A page's line that embeds a file, or one section of it.
+SNIPPET_LINE = re.compile(
+    r'^\s*--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$'
 )
 
 

@@ -1,0 +1,114 @@
+"""Which lessons run again: exactly those whose code or inputs changed."""
+
+from pathlib import Path
+
+import pytest
+
+from tutorial_code.sitebuild.imports import dependencies, import_graph
+from tutorial_code.sitebuild.lessons import LessonPlan
+
+# A tiny project: lessons first, second (continues first) and other in one
+# chapter; second imports a shared module, which imports a deeper one.
+FILES = {
+    "tutorial_code/__init__.py": "",
+    "tutorial_code/sitebuild/__init__.py": "",
+    "tutorial_code/sitebuild/run_lesson.py": (
+        "from tutorial_code.sitebuild import figures\n"
+    ),
+    "tutorial_code/sitebuild/figures.py": "",
+    "tutorial_code/sitebuild/preview.py": "",
+    "tutorial_code/library/__init__.py": "",
+    "tutorial_code/library/deeper.py": "VALUE = 1\n",
+    "tutorial_code/ch/__init__.py": "",
+    "tutorial_code/ch/shared.py": "from ..library import deeper\n",
+    "tutorial_code/ch/first.py": "x = 1\n",
+    "tutorial_code/ch/second.py": (
+        "from tutorial_code.ch.first import x\n"
+        "def later():\n"
+        "    from tutorial_code.ch import shared\n"
+    ),
+    "tutorial_code/ch/other.py": "y = 2\n",
+    "docs/ch/first.md": "# First\n",
+    "docs/ch/second.md": "# Second\n",
+    "docs/ch/other.md": "# Other\n",
+    "docs/ch/notes.md": "# A page with no lesson\n",
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name, text in FILES.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return tmp_path
+
+
+def keys(project: Path, packages: str = "numpy==2") -> dict[str, str]:
+    plan = LessonPlan(project, project / "docs", packages)
+    return {lesson.name: key for lesson, key in plan.keys.items()}
+
+
+def rerun_after(project: Path, path: str) -> set[str]:
+    """The lessons whose key an edit of ``path`` changes."""
+    before = keys(project)
+    edited = project / path
+    edited.write_text(edited.read_text() + "\n# edited\n")
+    after = keys(project)
+    return {name for name in before if before[name] != after[name]}
+
+
+def test_the_graph_follows_every_kind_of_import(project):
+    graph = import_graph(project)
+    assert graph["tutorial_code.ch.shared"] == {
+        "tutorial_code",
+        "tutorial_code.library",
+        "tutorial_code.library.deeper",
+    }
+    assert "tutorial_code.ch.shared" in graph["tutorial_code.ch.second"]
+    assert "tutorial_code.library.deeper" in dependencies(
+        graph, "tutorial_code.ch.second"
+    )
+
+
+def test_lessons_are_pages_with_a_module(project):
+    assert set(keys(project)) == {"first", "second", "other"}
+
+
+def test_a_lesson_edit_reruns_it_and_the_lessons_continuing_it(project):
+    assert rerun_after(project, "tutorial_code/ch/first.py") == {
+        "first",
+        "second",
+    }
+    assert rerun_after(project, "tutorial_code/ch/second.py") == {"second"}
+
+
+def test_a_shared_module_two_imports_away_reruns_its_users(project):
+    assert rerun_after(project, "tutorial_code/library/deeper.py") == {
+        "second"
+    }
+
+
+def test_the_machinery_reruns_everything(project):
+    assert rerun_after(project, "tutorial_code/sitebuild/figures.py") == {
+        "first",
+        "second",
+        "other",
+    }
+
+
+def test_modules_no_lesson_runs_rerun_nothing(project):
+    assert rerun_after(project, "tutorial_code/sitebuild/preview.py") == set()
+    assert rerun_after(project, "docs/ch/first.md") == set()
+
+
+def test_other_package_versions_rerun_everything(project):
+    one, two = keys(project, "numpy==2.4.6"), keys(project, "numpy==2.4.7")
+    assert all(one[name] != two[name] for name in one)
+
+
+def test_each_lesson_waits_for_the_lessons_it_continues(project):
+    plan = LessonPlan(project, project / "docs", "")
+    upstream = {
+        x.name: [y.name for y in plan.upstream[x]] for x in plan.lessons
+    }
+    assert upstream == {"first": [], "second": ["first"], "other": []}
