@@ -81,9 +81,8 @@ def browser():
 
 def offline_context(browser, **options):
     """A fresh browser profile whose requests to other hosts all fail."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, **options
-    )
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(**options)
     context.route(
         lambda url: not url.startswith("http://127.0.0.1"),
         lambda route: route.abort(),

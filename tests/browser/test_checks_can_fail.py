@@ -6,10 +6,13 @@ functions that pass on the real pages must report it.
 
 import pytest
 
+from .conftest import offline_context
 from .visit import (
+    PHONE,
     dark_contrast_problems,
     image_problems,
     open_page,
+    overflow_problems,
     page_problems,
 )
 
@@ -65,3 +68,21 @@ def test_a_clean_page_passes(context, base_url):
     assert page_problems(visit) == []
     assert image_problems(visit) == []
     assert dark_contrast_problems(page) == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<pre style="overflow: hidden; white-space: pre">'
+        + "x" * 300
+        + "</pre>",
+        '<p style="white-space: nowrap">' + "word " * 100 + "</p>",
+    ],
+    ids=["code cut off", "page wider than the phone"],
+)
+def test_what_does_not_fit_a_phone_is_reported(browser, base_url, html):
+    context = offline_context(browser, viewport=PHONE)
+    serve_with(context, base_url, html)
+    page, _ = open_page(context, base_url, "light")
+    assert overflow_problems(page)
+    context.close()

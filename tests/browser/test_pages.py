@@ -8,10 +8,12 @@ from axe_playwright_python.sync_playwright import Axe
 from ..pages import nav_urls
 from .conftest import offline_context
 from .visit import (
+    PHONE,
     dark_contrast_problems,
     heading_problems,
     image_problems,
     open_page,
+    overflow_problems,
     page_problems,
     weight_problems,
 )
@@ -48,6 +50,27 @@ def audit(browser, deployed_url, screenshots) -> dict:
             ]
             page.close()
         context.close()
+    return found
+
+
+@pytest.fixture(scope="session")
+def phone(browser, deployed_url, screenshots) -> dict:
+    """Every page on a phone's width (light), with what does not fit.
+
+    Its screenshots sit beside the desktop ones, for authors.
+    """
+    found = {}
+    context = offline_context(browser, viewport=PHONE)
+    for path in PAGES:
+        page, _ = open_page(context, deployed_url + path, "light")
+        page.screenshot(
+            path=screenshots / shot_name(path, "phone"),
+            full_page=True,
+            quality=80,
+        )
+        found[path] = overflow_problems(page)
+        page.close()
+    context.close()
     return found
 
 
@@ -105,6 +128,11 @@ def test_headings_are_in_order(report, path):
 def test_no_serious_accessibility_violations(audit, path):
     for scheme in ("light", "dark"):
         assert audit[path, scheme] == [], scheme
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_is_cut_off_on_a_phone(phone, path):
+    assert phone[path] == []
 
 
 @pytest.mark.parametrize("path", PAGES)

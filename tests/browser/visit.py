@@ -208,3 +208,31 @@ def dark_contrast_problems(page: Page) -> list[str]:
                 f"ink contrast {ratio:.1f}:1 on the dark page: {source}"
             )
     return problems
+
+
+PHONE = {"width": 390, "height": 844}
+
+_OVERFLOW_JS = """
+(() => {
+  const problems = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > window.innerWidth + 1) {
+    problems.push(`the page scrolls sideways (${page.scrollWidth} px)`);
+  }
+  const wide = '.md-content :is(pre, code, .jp-OutputArea-output, table)';
+  for (const element of document.querySelectorAll(wide)) {
+    if (element.scrollWidth <= element.clientWidth + 1) continue;
+    const overflow = getComputedStyle(element).overflowX;
+    if (overflow === 'hidden' || overflow === 'clip') {
+      problems.push(`cut off: <${element.tagName.toLowerCase()}> ` +
+                    element.textContent.slice(0, 40));
+    }
+  }
+  return problems;
+})()
+"""
+
+
+def overflow_problems(page: Page) -> list[str]:
+    """Nothing is cut off, and only code and tables scroll sideways."""
+    return page.evaluate(_OVERFLOW_JS)

@@ -7,7 +7,11 @@ import re
 import markdown
 import pytest
 
-from tutorial_code.sitebuild.markdown_ext import format_seconds, format_value
+from tutorial_code.sitebuild.markdown_ext import (
+    format_seconds,
+    format_value,
+    get_the_code,
+)
 
 RESULTS = {
     "values": {
@@ -182,3 +186,17 @@ def test_execution_times_without_runs_warn(render, tmp_path, caplog):
 )
 def test_true_or_false_values_take_words(value, spec, text):
     assert format_value(value, spec) == text
+
+
+def test_get_the_code_clones_the_repository_when_its_address_is_known():
+    lines = get_the_code("https://github.com/someone/kmeans-in-practice")
+    assert "git clone https://github.com/someone/kmeans-in-practice" in lines
+    assert "cd kmeans-in-practice" in lines
+    assert any(line.startswith("make serve") for line in lines)
+
+
+def test_get_the_code_says_what_to_do_without_an_address():
+    lines = get_the_code("")
+    assert not any("git clone" in line for line in lines)
+    assert "source repository" in lines[0]
+    assert any(line.startswith("make serve") for line in lines)

@@ -16,6 +16,9 @@ Each form names a lesson as ``<chapter>.<name>``, e.g. ``digits.evaluation``:
   at full size.
 - ``{{ execution_times }}``, alone on a line: a table of every lesson's run
   time and peak memory, in reading order, and the library versions.
+- ``{{ get_the_code }}``, alone on a line: how to get the site's code and
+  run it: ``git clone`` of its repository, when the build knows its address
+  (``repo_url``), or a plain instruction when it does not.
 
 A name with no result is logged as a warning, which fails a strict build.
 """
@@ -40,6 +43,11 @@ VALUE = re.compile(
     r"(?::(?P<spec>[^}]*?))?\s*\}\}"
 )
 EXECUTION_TIMES = re.compile(r"^\{\{\s*execution_times\s*\}\}\s*$")
+GET_THE_CODE = re.compile(r"^\{\{\s*get_the_code\s*\}\}\s*$")
+RUN_IT = [
+    "make serve   # installs everything into .venv, then serves the site",
+    "make test    # runs every test",
+]
 BLOCK = re.compile(
     r"^(?P<indent>\s*)\{\{\s*(?P<kind>output|figure)\s+"
     r"(?P<lesson>\w+\.\w+):(?P<section>[\w-]+)"
@@ -83,18 +91,23 @@ class LessonResultsPreprocessor(Preprocessor):
         figures_url: str,
         docs_dir: Path,
         reading_order: list[str],
+        repo_url: str,
     ) -> None:
         super().__init__(md)
         self.results = results
         self.figures_url = figures_url.rstrip("/")
         self.docs_dir = docs_dir
         self.reading_order = reading_order
+        self.repo_url = repo_url
 
     def run(self, lines: list[str]) -> list[str]:
         expanded = []
         for line in lines:
             if EXECUTION_TIMES.match(line):
                 expanded += self._execution_times()
+                continue
+            if GET_THE_CODE.match(line):
+                expanded += get_the_code(self.repo_url)
                 continue
             block = BLOCK.match(line)
             if block is None:
@@ -160,6 +173,28 @@ class LessonResultsPreprocessor(Preprocessor):
         ]
 
 
+def get_the_code(repo_url: str) -> list[str]:
+    """Markdown lines: how to get the code and run it."""
+    if not repo_url:
+        return [
+            "Get a copy of the site's source repository; then, in its folder:",
+            "",
+            "```bash",
+            *RUN_IT,
+            "```",
+        ]
+    folder = repo_url.rstrip("/").rsplit("/", 1)[-1]
+    return [
+        f"The site's source is in [{repo_url}]({repo_url}):",
+        "",
+        "```bash",
+        f"git clone {repo_url}",
+        f"cd {folder}",
+        *RUN_IT,
+        "```",
+    ]
+
+
 def _title(page: Path) -> str:
     """A page's first-level heading, or its file name."""
     try:
@@ -200,6 +235,7 @@ class LessonResultsExtension(Extension):
             "figures_url": ["/figures", "Site path of the figures"],
             "docs_dir": ["docs", "Folder of the pages"],
             "reading_order": [[], "Lesson ids in navigation order"],
+            "repo_url": ["", "Address of the site's repository, if known"],
         }
         super().__init__(**kwargs)
 
@@ -210,6 +246,7 @@ class LessonResultsExtension(Extension):
             self.getConfig("figures_url"),
             Path(self.getConfig("docs_dir")),
             list(self.getConfig("reading_order")),
+            self.getConfig("repo_url"),
         )
         # Before pymdownx.snippets (32), so embedded code is never touched.
         md.preprocessors.register(preprocessor, "lesson_results", 33)

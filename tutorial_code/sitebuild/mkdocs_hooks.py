@@ -88,6 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "figures_url": f"/{FIGURES}",
         "docs_dir": str(docs),
         "reading_order": [ids[page] for page in nav_order if page in ids],
+        "repo_url": config.repo_url or "",
     }
     config.extra["built_with"] = versions_text()
     # Where each chapter's notebook is downloaded from, for lesson pages.
