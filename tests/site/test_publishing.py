@@ -80,6 +80,16 @@ def test_the_workflow_tests_builds_and_deploys_main():
     assert "deploy-pages" in deploy["steps"][0]["uses"]
 
 
+def test_the_published_site_names_its_repository():
+    """The header's repository link and the home page's ``git clone``."""
+    env = workflow()["jobs"]["build"]["env"]
+    assert env["REPO_URL"] == (
+        "${{ github.server_url }}/${{ github.repository }}"
+    )
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "repo_url: !ENV [REPO_URL, null]" in config
+
+
 @pytest.mark.parametrize("url", nav_urls())
 def test_each_page_has_a_description_and_a_canonical_link(site, url):
     page = (site / url / "index.html").read_text(encoding="utf-8")
