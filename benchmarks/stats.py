@@ -19,8 +19,10 @@ class Timings:
         return statistics.median(self.seconds)
 
     def cell(self) -> str:
-        """``min / median`` in seconds, for a Markdown table."""
-        return f"{self.minimum:.2f} / {self.median:.2f}"
+        """``min / median`` in seconds (3 decimals under 0.1 s, so that a
+        quick step never reads 0.00), for a Markdown table."""
+        digits = 3 if self.median < 0.1 else 2
+        return f"{self.minimum:.{digits}f} / {self.median:.{digits}f}"
 
 
 def timed(function: Callable[[], object], repeats: int) -> Timings:
