@@ -1,11 +1,13 @@
 """Which lessons run again: exactly those whose code or inputs changed."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 from tutorial_code.sitebuild.imports import dependencies, import_graph
-from tutorial_code.sitebuild.lessons import LessonPlan
+from tutorial_code.sitebuild.lessons import LessonPlan, _critical_paths
+from tutorial_code.sitebuild.results import LessonResults
 
 # A tiny project: lessons first, second (continues first) and other in one
 # chapter; second imports a shared module, which imports a deeper one.
@@ -112,3 +114,17 @@ def test_each_lesson_waits_for_the_lessons_it_continues(project):
         x.name: [y.name for y in plan.upstream[x]] for x in plan.lessons
     }
     assert upstream == {"first": [], "second": ["first"], "other": []}
+
+
+def test_the_longest_chain_of_lessons_starts_first(project, tmp_path):
+    results = tmp_path / "results"
+    for name, seconds in {"first": 1.0, "second": 5.0, "other": 3.0}.items():
+        (results / "ch" / name).mkdir(parents=True)
+        (results / "ch" / name / "results.json").write_text(
+            json.dumps({"run": {"seconds": seconds}})
+        )
+    plan = LessonPlan(project, project / "docs", "")
+    paths = _critical_paths(plan, plan.lessons, LessonResults(results))
+    by_name = {lesson.name: seconds for lesson, seconds in paths.items()}
+    # first is quick, but second waits for it: 1 + 5 s before all is done
+    assert by_name == {"first": 6.0, "second": 5.0, "other": 3.0}

@@ -181,11 +181,7 @@ def _run(plan: LessonPlan, stale: list[Lesson], results_dir: Path) -> list:
     running: dict[Future, tuple[Lesson, Path]] = {}
     failed: set[Lesson] = set()
     errors = []
-    previous = LessonResults(results_dir)
-    # The longest lessons first: they bound the build's duration.
-    priority = {
-        x: previous[x.id].get("run", {}).get("seconds", 0.0) for x in stale
-    }
+    priority = _critical_paths(plan, stale, LessonResults(results_dir))
     with _pool() as pool:
         while waiting or running:
             blocked = waiting | {lesson for lesson, _ in running.values()}
@@ -228,6 +224,27 @@ def _run(plan: LessonPlan, stale: list[Lesson], results_dir: Path) -> list:
                     where = f"tutorial_code/{lesson_path(lesson.id)}.py"
                     errors.append(f"The lesson {where} failed:\n{error}")
     return errors
+
+
+def _critical_paths(
+    plan: LessonPlan, stale: list[Lesson], previous: LessonResults
+) -> dict[Lesson, float]:
+    """Each lesson's last run time plus that of the longest chain of stale
+    lessons waiting for it: the longest chains bound the build, so they
+    start first."""
+    own = {x: previous[x.id].get("run", {}).get("seconds", 1.0) for x in stale}
+    waiting_for = {
+        x: [y for y in stale if x in plan.upstream[y]] for x in stale
+    }
+    paths: dict[Lesson, float] = {}
+
+    def path(lesson: Lesson) -> float:
+        if lesson not in paths:
+            after = [path(x) for x in waiting_for[lesson]]
+            paths[lesson] = own[lesson] + max(after, default=0.0)
+        return paths[lesson]
+
+    return {lesson: path(lesson) for lesson in stale}
 
 
 def _error(future: Future, work: Path) -> str | None:
