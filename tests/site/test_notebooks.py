@@ -9,6 +9,7 @@ second process gives what the build gave (measurements aside).
 """
 
 import json
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -30,6 +31,7 @@ from ..pages import (
     without_measurements,
 )
 
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
 CHAPTERS = sorted({lesson.chapter for lesson in lessons()})
 # Run after each page's last cell: the values the reader's session holds.
 PROBE = (
@@ -92,7 +94,8 @@ def execute(site: Path, chapter: str, folder: Path) -> dict:
     client = NotebookClient(
         run, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
     )
-    client.execute()  # raises on the first failing cell
+    # Single-threaded, as the lessons run for the build.
+    client.execute(env={**os.environ, **ONE_THREAD})  # raises on any error
     values = {page: json.loads(printed(cell)) for page, cell in probes.items()}
     for cell in probes.values():
         run.cells.remove(cell)

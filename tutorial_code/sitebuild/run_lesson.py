@@ -8,7 +8,8 @@ them), which the prose quotes, the warnings it raised, its run time and
 peak memory, and its whole namespace (``namespace.pickle``), from which the
 lessons that continue it start without running it again.
 
-``run_in_worker`` is what the build calls, each lesson in a fresh process.
+``run_in_worker`` is what the build calls, each lesson in a fresh process,
+single-threaded (several lessons run side by side, one per core).
 """
 
 import contextlib
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import cloudpickle
 import matplotlib
+from threadpoolctl import threadpool_limits
 
 matplotlib.use("Agg")
 
@@ -47,6 +49,9 @@ def run_in_worker(module: str, upstream: dict[str, str], out_dir: str) -> None:
     that lesson's saved namespace, which stands in for running it again.
     """
     folder = Path(out_dir)
+    # One lesson per core: more threads per lesson would only fight over
+    # the cores (OpenMP threads that wait for each other spin).
+    threadpool_limits(limits=1)
     try:
         for name, path in upstream.items():
             restore_namespace(name, Path(path))
