@@ -37,7 +37,7 @@ def test_the_verdict_follows_the_numbers(lesson):
     gain = lesson["features_accuracy"] - lesson["pixels_accuracy"]
     assert lesson["features_win"] == (gain > 0)
     assert lesson["n_images_gained"] == round(gain * len(lesson["y_test"]))
-    assert lesson["clear_gain"] == (gain > lesson["fold_spread"])
+    assert lesson["same_within_noise"] == (abs(gain) <= lesson["fold_spread"])
     assert lesson["best_cv_beats_pixels"] == (
         lesson["cv_best"] > lesson["pixels_cv_mean"]
     )

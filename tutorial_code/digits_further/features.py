@@ -86,8 +86,9 @@ gain = features_accuracy - pixels_accuracy
 n_images_gained = round(gain * len(y_test))
 fold_spread = float(max(cv_std.max(), pixels_cv.std()))
 features_win = gain > 0
-clear_gain = gain > fold_spread
+same_within_noise = abs(gain) <= fold_spread
 print(f"test accuracy, distances - pixels: {100 * gain:+.1f} points")
 print(f"= {n_images_gained:+d} of the {len(y_test)} test images")
+n_images_apart, n_test = abs(n_images_gained), len(y_test)
 print(f"largest fold-to-fold spread (std): {fold_spread:.1%}")
 # --8<-- [end:verdict]

@@ -52,45 +52,21 @@ palette = list(plt.get_cmap("tab10").colors)
 palette[7] = "#e6ab02"
 colours = ListedColormap(palette)
 fig, ax = plt.subplots(figsize=(7.5, 6))
-ax.imshow(
-    cell_digit,
-    extent=(x_min, x_max, y_min, y_max),
-    origin="lower",
-    cmap=colours,
-    vmin=-0.5,
-    vmax=9.5,
-    alpha=0.35,
-    aspect="auto",
-    interpolation="nearest",
-)
-for digit in range(10):
-    ax.scatter(
-        *plane[y == digit].T,
-        s=9,
-        color=colours(digit),
-        edgecolors="#333333",
-        linewidths=0.3,
-        label=str(digit),
-    )
-ax.scatter(
-    *kmeans.cluster_centers_.T,
-    s=220,
-    marker="o",
-    color="white",
-    edgecolors="#333333",
-    linewidths=1.5,
-)
-for centre, digit in zip(kmeans.cluster_centers_, mapping):
+cells = dict(cmap=colours, vmin=-0.5, vmax=9.5, alpha=0.35)  # light tints
+extent = (x_min, x_max, y_min, y_max)
+ax.imshow(cell_digit, extent=extent, origin="lower", aspect="auto", **cells)
+dots = dict(s=9, edgecolors="#333333", linewidths=0.3)
+for digit in range(10):  # every image, in the colour of its true digit
+    points = plane[y == digit]
+    ax.scatter(*points.T, color=colours(digit), label=str(digit), **dots)
+centres = kmeans.cluster_centers_
+ax.scatter(*centres.T, s=220, color="white", edgecolors="#333333")
+for centre, digit in zip(centres, mapping):  # each cell's matched digit
     ax.text(*centre, str(digit), ha="center", va="center", fontsize=10)
+ax.set_title("cells: k-means on the plane; dots: images, by true digit")
 ax.set_xlabel("first principal component")
 ax.set_ylabel("second principal component")
-ax.legend(
-    title="true digit",
-    loc="center left",
-    bbox_to_anchor=(1.01, 0.5),
-    markerscale=2.5,
-    fontsize=10,
-)
+ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), markerscale=2.5)
 plt.show()
 # --8<-- [end:regions]
 
