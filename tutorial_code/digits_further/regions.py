@@ -39,7 +39,7 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 
 # Every point of a fine grid over the plane, given the digit of its cluster.
-step = 0.1
+step = 0.2
 (x_min, y_min), (x_max, y_max) = plane.min(axis=0) - 1, plane.max(axis=0) + 1
 grid_x, grid_y = np.meshgrid(
     np.arange(x_min, x_max, step), np.arange(y_min, y_max, step)
@@ -52,9 +52,11 @@ palette = list(plt.get_cmap("tab10").colors)
 palette[7] = "#e6ab02"
 colours = ListedColormap(palette)
 fig, ax = plt.subplots(figsize=(7.5, 6))
-cells = dict(cmap=colours, vmin=-0.5, vmax=9.5, alpha=0.35)  # light tints
 extent = (x_min, x_max, y_min, y_max)
-ax.imshow(cell_digit, extent=extent, origin="lower", aspect="auto", **cells)
+tints = dict(cmap=colours, vmin=-0.5, vmax=9.5, alpha=0.35)  # light tints
+# "nearest": each grid point a flat block of colour, not blended.
+blocks = dict(interpolation="nearest", origin="lower", aspect="auto")
+ax.imshow(cell_digit, extent=extent, **tints, **blocks)
 dots = dict(s=9, edgecolors="#333333", linewidths=0.3)
 for digit in range(10):  # every image, in the colour of its true digit
     points = plane[y == digit]
