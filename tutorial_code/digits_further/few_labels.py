@@ -147,6 +147,7 @@ best_fraction, validation_scores, _ = choose_fraction(
 for fraction, score in validation_scores.items():
     print(f"propagate to {fraction:.0%}: validation accuracy {score:.1%}")
 print(f"chosen: the nearest {best_fraction:.0%} of each cluster")
+validation_step_points = 100 / n_validation  # one image, in points
 # --8<-- [end:choose_fraction]
 
 
