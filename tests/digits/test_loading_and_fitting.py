@@ -26,3 +26,12 @@ def test_one_run_is_worse_than_the_best_of_ten(lesson):
     assert lesson["best_inertia"] == min(
         lesson["inertia_auto"] + lesson["inertia_ten"]
     )
+
+
+def test_the_source_is_the_uci_optical_digits_not_mnist(lesson):
+    source = "\n".join(lesson["source_lines"])
+    assert "UCI" in source
+    assert "Optical+Recognition+of+Handwritten+Digits" in source
+    assert ":Number of Instances: 1797" in source
+    assert lesson["mnist_images"] > 30 * lesson["n_samples"]
+    assert lesson["mnist_side"] ** 2 > 10 * lesson["n_features"]

@@ -13,6 +13,27 @@ print(f"images: {digits.images.shape}: 8x8 grids of brightness 0 to 16")
 print(f"target: {digits.target.shape}: labels {digits.target_names}")
 # --8<-- [end:load]
 
+# --8<-- [start:not_mnist]
+# The data set's own description says where it comes from.
+description = digits.DESCR.splitlines()
+source_lines = [
+    line
+    for line in description
+    if line.startswith((":Number of", ":Attribute", "This is a copy", "http"))
+]
+print(description[2])
+print("\n".join(source_lines))
+# MNIST, for comparison (figures from its home page, "The MNIST database of
+# handwritten digits" by LeCun, Cortes and Burges): 60,000 training and
+# 10,000 test images of 28x28 pixels.
+mnist_images, mnist_side = 70_000, 28
+print(f"\nthese digits: {n_samples:>6,} images of 8x8 = {n_features} pixels")
+print(
+    f"MNIST:        {mnist_images:>6,} images of {mnist_side}x{mnist_side}"
+    f" = {mnist_side**2} pixels"
+)
+# --8<-- [end:not_mnist]
+
 # --8<-- [start:samples]
 import matplotlib.pyplot as plt
 
