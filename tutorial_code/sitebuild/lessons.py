@@ -165,6 +165,9 @@ def build_lessons(
     stale = plan.stale(results_dir)
     if not stale:
         return []
+    # Half-made folders of an interrupted build.
+    for leftover in results_dir.glob("*/.*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     errors = _run(plan, stale, results_dir)
     results = LessonResults(results_dir)
     for lesson in stale:

@@ -148,10 +148,7 @@ class LessonResultsPreprocessor(Preprocessor):
         return lines
 
     def _execution_times(self) -> list[str]:
-        ran = set(self.results.lessons())
-        order = [x for x in self.reading_order if x in ran]
-        order += sorted(ran - set(order))
-        runs = {x: self.results[x].get("run") for x in order}
+        runs = {x: self.results[x].get("run") for x in self.reading_order}
         if not runs or None in runs.values():
             return [_missing("run times of the lessons")]
         rows = []

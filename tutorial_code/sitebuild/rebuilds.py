@@ -36,7 +36,7 @@ def page_keys(
     machinery = Path(__file__).parent
     for name in RENDERING:
         common.update((machinery / name).read_bytes())
-    every_lesson = sorted(results_dir.glob(f"*/*/{RESULTS_FILE}"))
+    every_lesson = sorted(results_dir.glob(f"*/[!.]*/{RESULTS_FILE}"))
     keys = {}
     for page, text in texts.items():
         digest = common.copy()

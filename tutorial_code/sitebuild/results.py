@@ -61,8 +61,3 @@ class LessonResults:
 
     def folder(self, lesson_id: str) -> Path:
         return lesson_folder(self.results_dir, lesson_id)
-
-    def lessons(self) -> list[str]:
-        """Ids of every lesson that has results, in no particular order."""
-        paths = self.results_dir.glob(f"*/*/{RESULTS_FILE}")
-        return sorted(f"{p.parent.parent.name}.{p.parent.name}" for p in paths)
