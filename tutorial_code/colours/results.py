@@ -3,7 +3,7 @@
 Page: docs/colours/results.md (continues lessons 1 and 2)
 """
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.colours.quantization import labels, palette, quantized
 from tutorial_code.colours.sample_image import china, jpeg_bytes
 

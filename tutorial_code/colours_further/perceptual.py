@@ -3,7 +3,7 @@
 Page: docs/colours_further/perceptual.md
 """
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.colours_further.lab import delta_e, lab_to_rgb, rgb_to_lab
 from tutorial_code.quantize.quantizer import quantize
 

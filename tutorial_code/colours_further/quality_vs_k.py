@@ -3,7 +3,7 @@
 Page: docs/colours_further/quality_vs_k.md
 """
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.image_files import write_indexed_png
 from tutorial_code.quantize.quantizer import quantize
 
