@@ -67,12 +67,12 @@ for ax, k in zip(axes, shown_ks):
     labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(X)
     widths = silhouette_samples(X, labels)
     bottom = 0
-    for cluster in range(k):  # one band per cluster, widest first
-        band = np.sort(widths[labels == cluster])
+    for cluster in range(k):  # one band per cluster, in cluster order
+        band = np.sort(widths[labels == cluster])  # smallest at the bottom
         rows = np.arange(bottom, bottom + len(band))
         ax.fill_betweenx(rows, 0, band, color=plt.cm.tab20(cluster % 20))
         bottom += len(band) + 10
-    ax.axvline(widths.mean(), color="0.3", linestyle="--")
+    ax.axvline(widths.mean(), color="C3", linestyle="--")  # the mean
     ax.set_title(f"k = {k}: mean {widths.mean():.3f}", fontsize=10)
     ax.set_xlabel("silhouette of each image")
     ax.set_yticks([])
