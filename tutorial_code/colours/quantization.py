@@ -76,18 +76,21 @@ subset = np.random.default_rng(1).choice(
     len(pixels), size=5_000, replace=False
 )
 rows = [
-    ("original", pixels[subset], 1),  # marker sizes: small dots, then ...
-    ("16 colours", palette[labels[subset]], 60),  # ... 16 large ones
+    ("original", pixels[subset], 1, "none"),  # small dots, then ...
+    ("16 colours", palette[labels[subset]], 90, "black"),  # ... 16 large
 ]
 channels = ["red", "green", "blue"]
-fig, axes = plt.subplots(2, 3, figsize=(9, 6.2), sharex=True, sharey=True)
-for row_axes, (title, colours, size) in zip(axes, rows):
-    for ax, (x, y) in zip(row_axes, [(0, 1), (0, 2), (1, 2)]):
-        ax.scatter(colours[:, x], colours[:, y], c=colours, s=size)
+fig, axes = plt.subplots(2, 2, figsize=(8, 7.4), sharex=True, sharey=True)
+for row_axes, (title, colours, size, edge) in zip(axes, rows):
+    for ax, (x, y) in zip(row_axes, [(0, 1), (1, 2)]):
+        # A black edge keeps a grey centre visible on the mid-grey ground.
+        ax.scatter(
+            colours[:, x], colours[:, y], c=colours, s=size, edgecolors=edge
+        )
         ax.set_facecolor("0.5")  # mid grey: dark and light colours both show
         ax.set_xlabel(channels[x])
         ax.set_ylabel(channels[y])
-        ax.set_title(f"{title}: {channels[x]}-{channels[y]}", fontsize=10)
+        ax.set_title(f"{title}: {channels[x]}-{channels[y]}", fontsize=11)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:colour_space]
