@@ -42,6 +42,7 @@ print(f"{'k-means in RGB':16}{rgb_db:7.2f} dB{rgb_delta_e:10.2f}")
 print(f"{'k-means in Lab':16}{lab_db:7.2f} dB{lab_delta_e:10.2f}")
 lab_is_closer_to_the_eye = lab_delta_e < rgb_delta_e
 lab_has_higher_psnr = lab_db > rgb_db
+each_wins_on_its_own_measure = lab_is_closer_to_the_eye != lab_has_higher_psnr
 # --8<-- [end:measure]
 
 # --8<-- [start:where]

@@ -45,7 +45,7 @@ china_gain_db = china_db[4] - china_db[3]
 # --8<-- [start:curves]
 import matplotlib.pyplot as plt
 
-fig, axes = plt.subplots(1, 2, figsize=(9, 3.4))
+fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
 for name in names:
     axes[0].plot(ks, quality_db[name], marker="o", label=name)
     axes[1].plot(ks, bits_per_pixel[name], marker="o", label=name)

@@ -70,7 +70,7 @@ mostly_not_one_to_one = not_one_to_one[0] > n_seeds / 2
 # --8<-- [start:plot]
 import matplotlib.pyplot as plt
 
-fig, axes = plt.subplots(1, 2, figsize=(9, 3.6))
+fig, axes = plt.subplots(1, 2, figsize=(8, 3.8))
 rng = np.random.default_rng(0)  # horizontal jitter, so points don't overlap
 for ax, name, label in zip(
     axes, ["accuracy", "inertia"], ["accuracy (Hungarian)", "inertia"]
@@ -91,7 +91,7 @@ for ax, name, label in zip(
         jitter = rng.uniform(-0.12, 0.12, len(points))
         ax.scatter(position + jitter, points, s=14, color="C0", zorder=3)
     ax.set_xticks([1, 2], ["n_init=1", "n_init=10"])
-    ax.set_title(f"{label}, {n_seeds} seeds")
+    ax.set_title(f"{label}, {n_seeds} seeds", fontsize=11)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
