@@ -35,3 +35,25 @@ def test_fitting_on_a_sample_loses_little_quality(lesson):
     assert set(mse) == {"full", "sample", "minibatch"}
     assert 0 < mse["full"] < 0.01
     assert mse["sample"] < 1.1 * mse["full"]
+
+
+def test_the_three_fits_compare_like_with_like(lesson):
+    models = lesson["models"]
+    assert {model.n_init for model in models.values()} == {1}
+    assert {model.n_clusters for model in models.values()} == {16}
+    seconds = lesson["seconds"]
+    assert lesson["sample_faster_than_full"] == (
+        seconds["sample"] < seconds["full"]
+    )
+    assert lesson["minibatch_faster_than_full"] == (
+        seconds["minibatch"] < seconds["full"]
+    )
+    mse = lesson["mse"]
+    assert lesson["sample_error_higher"] == (mse["sample"] > mse["full"])
+
+
+def test_durations_are_shown_in_ms_under_a_tenth_of_a_second(lesson):
+    duration = lesson["duration"]
+    assert duration(0.05) == "50.0 ms"
+    assert duration(0.1) == "0.10 s"
+    assert set(lesson["seconds_shown"]) == set(lesson["seconds"])

@@ -40,3 +40,15 @@ def test_recall_names_the_best_and_worst_digit(lesson):
     assert 0 <= recall.min() <= recall.max() <= 1
     assert recall[lesson["best_digit"]] == recall.max()
     assert recall[lesson["worst_digit"]] == recall.min()
+
+
+def test_the_story_is_told_by_the_share_of_mistakes_one_way(lesson):
+    n_a_as_b, n_b_as_a = lesson["n_a_as_b"], lesson["n_b_as_a"]
+    larger = max(n_a_as_b, n_b_as_a)
+    assert lesson["share_one_way"] == larger / (n_a_as_b + n_b_as_a)
+    assert 0.5 <= lesson["share_one_way"] <= 1
+    assert lesson["mostly_one_way"] == (
+        3 * larger >= 2 * (n_a_as_b + n_b_as_a)
+    )
+    true, guess = lesson["swallowed"], lesson["swallower"]
+    assert lesson["matrix"][true, guess] == larger

@@ -22,3 +22,47 @@ def test_shared_and_missing_digits_describe_the_majority_vote(lesson):
     assert lesson["n_relabelled"] == int(
         np.sum(lesson["majority"] != lesson["hungarian"])
     )
+
+
+def test_counts_agree_exactly_when_every_relabelled_cluster_ties(lesson):
+    table, majority, hungarian = (
+        lesson["table"],
+        lesson["majority"],
+        lesson["hungarian"],
+    )
+    ties = all(
+        table[majority[c], c] == table[hungarian[c], c]
+        for c in lesson["relabelled"]
+    )
+    assert lesson["same_count"] == ties
+    assert lesson["same_count"] == (
+        lesson["n_right_majority"] == lesson["n_right_hungarian"]
+    )
+    if lesson["majority_is_one_to_one"]:
+        assert lesson["same_count"]
+        assert lesson["n_relabelled"] == 0
+
+
+def test_the_two_stories_on_synthetic_clusters():
+    """An even split ties the two counts; an uneven one does not."""
+    from tutorial_code.digits.matching import (
+        hungarian_mapping,
+        majority_vote_mapping,
+        mapped_accuracy,
+    )
+
+    def scores(split: int) -> tuple[float, float]:
+        # Cluster 0: 100 zeros; cluster 1: 100 zeros and `split` ones.
+        labels = np.array([0] * 100 + [0] * 100 + [1] * split)
+        clusters = np.array([0] * 100 + [1] * (100 + split))
+        majority = majority_vote_mapping(labels, clusters)
+        hungarian = hungarian_mapping(labels, clusters)
+        return (
+            mapped_accuracy(labels, clusters, majority),
+            mapped_accuracy(labels, clusters, hungarian),
+        )
+
+    even_majority, even_hungarian = scores(100)
+    assert even_majority == even_hungarian
+    uneven_majority, uneven_hungarian = scores(60)
+    assert uneven_majority > uneven_hungarian

@@ -19,3 +19,17 @@ def test_nearest_are_nearer_than_farthest_and_in_the_cluster(lesson):
         assert (clusters[near] == cluster).all()
         assert (clusters[far] == cluster).all()
         assert distances[near].max() <= distances[far].min()
+
+
+def test_mistakes_shown_are_counted_from_the_images(lesson):
+    y, mapping = lesson["y"], lesson["mapping"]
+    for key, found in (
+        ("nearest", "n_nearest_mistakes"),
+        ("farthest", "n_farthest_mistakes"),
+    ):
+        expected = sum(
+            int((y[lesson[key][c]] != mapping[c]).sum())
+            for c in lesson["worst"]
+        )
+        assert lesson[found] == expected
+        assert 0 <= expected <= 3 * lesson["n_shown"]

@@ -1,6 +1,7 @@
 """Going further 1: the seed study's statistics come from its own runs."""
 
 import numpy as np
+import pytest
 
 
 def runs_with(lesson, n_init: int) -> list[dict]:
@@ -16,11 +17,16 @@ def test_statistics_are_computed_from_the_runs(lesson):
     for index, n_init in enumerate((1, 10)):
         runs = runs_with(lesson, n_init)
         accuracy = [run["accuracy"] for run in runs]
-        assert lesson["accuracy_spread"][index] == max(accuracy) - min(
-            accuracy
+        assert lesson["accuracy_spread"][index] == pytest.approx(
+            100 * (max(accuracy) - min(accuracy))
         )
         assert lesson["not_one_to_one"][index] == sum(
             not run["one_to_one"] for run in runs
+        )
+        gaps = [run["majority_accuracy"] - run["accuracy"] for run in runs]
+        assert lesson["n_overstated"][index] == sum(gap > 0 for gap in gaps)
+        assert lesson["largest_gap_points"][index] == pytest.approx(
+            100 * max(gaps)
         )
     single = runs_with(lesson, 1)
     lowest = min(single, key=lambda run: run["inertia"])
@@ -46,3 +52,13 @@ def test_scores_are_in_plausible_ranges(lesson):
         assert 0.4 < run["ari"] < 0.9
         assert 0.5 < run["nmi"] < 0.9
     assert lesson["ari_correlation"] > 0.5
+
+
+def test_majority_vote_never_claims_less_and_only_when_not_one_to_one(lesson):
+    for run in lesson["runs"]:
+        assert run["majority_accuracy"] >= run["accuracy"]
+        if run["one_to_one"]:  # then both matchings are the same
+            assert run["majority_accuracy"] == pytest.approx(run["accuracy"])
+    assert lesson["mostly_not_one_to_one"] == (
+        lesson["not_one_to_one"][0] > lesson["n_seeds"] / 2
+    )

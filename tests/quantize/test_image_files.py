@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tutorial_code.colours.quality import psnr
 from tutorial_code.quantize.image_files import read_image, write_indexed_png
+from tutorial_code.quantize.quality import psnr
 
 from .images import INPUTS, PHOTO, alpha_mask
 

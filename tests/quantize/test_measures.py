@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from tutorial_code.colours.quality import psnr
 from tutorial_code.quantize import measures
+from tutorial_code.quantize.quality import psnr
 
 images = st.integers(3, 4).flatmap(
     lambda channels: arrays(

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.quantizer import quantize
 
 from .images import PHOTO

@@ -3,7 +3,7 @@
 Page: docs/colours/own_image.md (the page shows the functions it uses)
 """
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.image_files import read_image, write_indexed_png
 from tutorial_code.quantize.quantizer import quantize
 

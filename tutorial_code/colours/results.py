@@ -3,7 +3,7 @@
 Page: docs/colours/results.md (continues lessons 1 and 2)
 """
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.colours.quantization import labels, palette, quantized
 from tutorial_code.colours.sample_image import china, jpeg_bytes
 
@@ -62,7 +62,7 @@ float64_bytes = (china / 255).nbytes  # 8 bytes per channel per pixel
 sizes = {
     "raw array, 24 bits/pixel (uint8)": raw_bytes,
     "china.jpg as shipped (JPEG)": jpeg_bytes,
-    "16 colours, 4 bits/pixel + palette": packed_bytes,
+    "computed: 4 bits/pixel + palette": packed_bytes,
     "16-colour indexed PNG file": png_bytes,
     "float64 array from china / 255": float64_bytes,
 }

@@ -3,7 +3,7 @@
 Page: docs/colours_further/dithering.md
 """
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.quantizer import quantize
 
 # --8<-- [start:remap]
@@ -43,16 +43,20 @@ dithering_grows_file = png_bytes["FLOYDSTEINBERG"] > png_bytes["NONE"]
 import matplotlib.pyplot as plt
 
 detail = (slice(0, 60), slice(215, 335))  # sky, across the edge of a band
-fig, axes = plt.subplots(1, 3, figsize=(10, 2.6))
-titles = {"NONE": "16 colours", "FLOYDSTEINBERG": "16 colours, dithered"}
-shown = [("original", china)] + [
-    (titles[name], np.asarray(indexed.convert("RGB")))
-    for name, indexed in remapped.items()
+closer = (slice(15, 45), slice(245, 305))  # its middle, twice as large
+dithered = np.asarray(remapped["FLOYDSTEINBERG"].convert("RGB"))
+shown = [
+    ("original", china[detail]),
+    ("16 colours", np.asarray(remapped["NONE"].convert("RGB"))[detail]),
+    ("16 colours, dithered", dithered[detail]),
+    ("dithered, closer", dithered[closer]),
 ]
-for ax, (title, image) in zip(axes, shown):
-    ax.imshow(image[detail], interpolation="nearest")
-    ax.set_title(title, fontsize=10)
-    ax.set_axis_off()
+fig, axes = plt.subplots(2, 2, figsize=(8, 4.6))
+for ax, (title, image) in zip(axes.flat, shown, strict=True):
+    ax.imshow(image, interpolation="nearest")
+    ax.set_title(title, fontsize=11)
+    ax.set_xticks([])  # no ticks, but a frame around each image
+    ax.set_yticks([])
 fig.tight_layout()
 plt.show()
 # --8<-- [end:zoom]

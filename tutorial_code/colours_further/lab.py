@@ -7,6 +7,10 @@ CIE's, for sRGB with the D65 white point (IEC 61966-2-1, CIE 15:2004).
 # --8<-- [start:lab]
 import numpy as np
 
+# A just noticeable difference: about 2.3 units of ΔE (CIE76), as measured
+# by Mahy, Van Eycken and Oosterlinck, Color Res. Appl. 19(2), 1994.
+JUST_NOTICEABLE = 2.3
+
 # sRGB (linear) to CIE XYZ, and the D65 reference white.
 RGB_TO_XYZ = np.array(
     [
@@ -53,8 +57,10 @@ def lab_to_rgb(lab: np.ndarray) -> np.ndarray:
 
 
 def delta_e(rgb_a: np.ndarray, rgb_b: np.ndarray) -> np.ndarray:
-    """CIE76 colour difference: the distance in CIELAB (about 2.3: just
-    noticeable)."""
+    """CIE76 colour difference ΔE: the distance in CIELAB.
+
+    A ΔE of about 2.3 is just noticeable (Mahy et al., 1994).
+    """
     return np.linalg.norm(rgb_to_lab(rgb_a) - rgb_to_lab(rgb_b), axis=-1)
 
 

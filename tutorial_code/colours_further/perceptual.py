@@ -3,8 +3,13 @@
 Page: docs/colours_further/perceptual.md
 """
 
-from tutorial_code.colours.quality import psnr
-from tutorial_code.colours_further.lab import delta_e, lab_to_rgb, rgb_to_lab
+from tutorial_code.quantize.quality import psnr
+from tutorial_code.colours_further.lab import (
+    JUST_NOTICEABLE,
+    delta_e,
+    lab_to_rgb,
+    rgb_to_lab,
+)
 from tutorial_code.quantize.quantizer import quantize
 
 # --8<-- [start:cluster]
@@ -37,6 +42,7 @@ print(f"{'k-means in RGB':16}{rgb_db:7.2f} dB{rgb_delta_e:10.2f}")
 print(f"{'k-means in Lab':16}{lab_db:7.2f} dB{lab_delta_e:10.2f}")
 lab_is_closer_to_the_eye = lab_delta_e < rgb_delta_e
 lab_has_higher_psnr = lab_db > rgb_db
+each_wins_on_its_own_measure = lab_is_closer_to_the_eye != lab_has_higher_psnr
 # --8<-- [end:measure]
 
 # --8<-- [start:where]
@@ -49,22 +55,45 @@ blocks = blocks.reshape(rows, block, columns, block).mean(axis=(1, 3))
 row, column = np.unravel_index(np.argmax(blocks), blocks.shape)
 top, left = max(0, row * block - 30), max(0, column * block - 45)
 detail = (slice(top, top + 120), slice(left, left + 180))
+detail_delta_e = float(difference[detail].mean())
+whole_delta_e = float(difference.mean())
 print(f"largest difference around row {row * block}, column {column * block}")
+print(f"mean ΔE between the two: {detail_delta_e:.1f} in that detail,")
+print(f"                         {whole_delta_e:.1f} over the whole image")
 # --8<-- [end:where]
 
 # --8<-- [start:compare]
 import matplotlib.pyplot as plt
 
-fig, axes = plt.subplots(1, 3, figsize=(10, 2.8))
+fig, axes = plt.subplots(2, 2, figsize=(8, 5.6))
 shown = [
     ("original", china),
     (f"RGB: {rgb_db:.1f} dB, ΔE {rgb_delta_e:.1f}", in_rgb),
     (f"Lab: {lab_db:.1f} dB, ΔE {lab_delta_e:.1f}", in_lab),
 ]
-for ax, (title, image) in zip(axes, shown):
+for ax, (title, image) in zip(axes.flat, shown):
     ax.imshow(image[detail], interpolation="nearest")
-    ax.set_title(title, fontsize=10)
-    ax.set_axis_off()
+    ax.set_title(title, fontsize=11)
+# The fourth panel: ΔE between the RGB and the Lab version, pixel by pixel.
+heat = axes[1, 1].imshow(difference[detail], cmap="magma")
+axes[1, 1].set_title("ΔE between RGB and Lab versions", fontsize=11)
+fig.colorbar(heat, ax=axes[1, 1], shrink=0.9)
+for ax in axes.flat:
+    ax.set_xticks([])  # no ticks, but a frame around each image
+    ax.set_yticks([])
 fig.tight_layout()
 plt.show()
 # --8<-- [end:compare]
+
+# --8<-- [start:conclude]
+# Mean errors in units of the just noticeable difference.
+rgb_jnds, lab_jnds = (
+    rgb_delta_e / JUST_NOTICEABLE,
+    lab_delta_e / JUST_NOTICEABLE,
+)
+both_visible = min(rgb_jnds, lab_jnds) > 1
+# The share of the RGB clustering's mean ΔE that clustering in Lab saves.
+eye_gain_abs = abs(rgb_delta_e - lab_delta_e) / rgb_delta_e
+print(f"mean error, RGB clustering: {rgb_jnds:.1f} just noticeable steps")
+print(f"mean error, Lab clustering: {lab_jnds:.1f} just noticeable steps")
+# --8<-- [end:conclude]

@@ -12,11 +12,14 @@ import matplotlib.pyplot as plt
 # fold it back into an 8x8 grid to see it as an image.
 centres = kmeans.cluster_centers_.reshape(10, 8, 8)
 
-fig, axes = plt.subplots(2, 5, figsize=(6, 2.9))
+fig, axes = plt.subplots(2, 5, figsize=(7.5, 3.7))
 for cluster, (ax, centre) in enumerate(zip(axes.flat, centres, strict=True)):
-    ax.imshow(centre, cmap="gray_r", interpolation="nearest")
-    ax.set_title(f"cluster {cluster}", fontsize=10)
-    ax.set_axis_off()
+    # Ink black, paper light grey (vmin below 0), and a frame: the tiles do
+    # not glare on a dark page.
+    ax.imshow(centre, cmap="gray_r", vmin=-4, vmax=16)
+    ax.set_title(f"cluster {cluster}", fontsize=11)
+    ax.set_xticks([])
+    ax.set_yticks([])
 plt.show()
 # --8<-- [end:centres]
 

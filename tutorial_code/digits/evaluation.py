@@ -26,11 +26,25 @@ print(f"accuracy: {majority_accuracy:.1%}")
 # --8<-- [end:majority_vote]
 
 # --8<-- [start:not_one_to_one]
+from sklearn.metrics.cluster import contingency_matrix
+
 votes = np.bincount(majority, minlength=10)  # clusters that chose each digit
 shared_digits = np.flatnonzero(votes > 1).tolist()
 missing_digits = np.flatnonzero(votes == 0).tolist()
+majority_is_one_to_one = not shared_digits
 print("digits given to several clusters:", shared_digits)
 print("digits never predicted:          ", missing_digits)
+# The clusters that share a digit: its count, and the next most frequent.
+table = contingency_matrix(digits.target, clusters)  # digit x cluster
+for cluster in np.flatnonzero(np.isin(majority, shared_digits)):
+    counts = table[:, cluster].copy()
+    voted = majority[cluster]
+    n_voted, counts[voted] = counts[voted], -1
+    runner_up = counts.argmax()
+    print(
+        f"cluster {cluster}: {n_voted} images of {voted}, "
+        f"{counts[runner_up]} of {runner_up}"
+    )
 # --8<-- [end:not_one_to_one]
 
 # --8<-- [start:hungarian]
@@ -43,10 +57,19 @@ print(f"accuracy: {hungarian_accuracy:.1%}")
 
 # --8<-- [start:compare]
 n_images = len(clusters)
-n_right_majority = round(majority_accuracy * n_images)
-n_right_hungarian = round(hungarian_accuracy * n_images)
-n_relabelled = int((majority != hungarian).sum())
+n_right_majority = int(np.sum(majority[clusters] == digits.target))
+n_right_hungarian = int(np.sum(hungarian[clusters] == digits.target))
+relabelled = np.flatnonzero(majority != hungarian)
+n_relabelled = len(relabelled)
+same_count = n_right_majority == n_right_hungarian
 print(f"images matched, majority vote: {n_right_majority} of {n_images}")
 print(f"images matched, one-to-one:    {n_right_hungarian} of {n_images}")
 print(f"clusters given another digit:  {n_relabelled}")
+for cluster in relabelled:
+    by_majority, by_hungarian = majority[cluster], hungarian[cluster]
+    print(
+        f"  cluster {cluster}: {by_majority} -> {by_hungarian}, matching "
+        f"{table[by_majority, cluster]} -> {table[by_hungarian, cluster]} "
+        "of its images"
+    )
 # --8<-- [end:compare]

@@ -34,7 +34,7 @@ def majority_vote_mapping(
 # Imported again, so that this section also works pasted on its own.
 import numpy as np
 from scipy.optimize import linear_sum_assignment
-from sklearn.metrics.cluster import contingency_matrix  # noqa: F811
+from sklearn.metrics.cluster import contingency_matrix
 
 
 def hungarian_mapping(labels: np.ndarray, clusters: np.ndarray) -> np.ndarray:

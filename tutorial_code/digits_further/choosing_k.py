@@ -26,7 +26,8 @@ print(f"Calinski-Harabasz is highest at k = {calinski_harabasz_k}")
 # --8<-- [start:curves]
 import matplotlib.pyplot as plt
 
-fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), sharex=True)
+# Three rows, one per score: each wide enough to read on a phone.
+fig, axes = plt.subplots(3, 1, figsize=(7.5, 7.2), sharex=True)
 curves = [
     ("inertia (lower is tighter)", inertias, None),
     ("silhouette (higher is better)", silhouettes, silhouette_k),
@@ -38,12 +39,12 @@ curves = [
 ]
 for ax, (title, values, best) in zip(axes, curves):
     ax.plot(ks, values, marker="o", markersize=4)
-    ax.axvline(10, color="0.6", linestyle="--", label="10 digits")
+    ax.axvline(10, color="C2", linestyle="--", label="10 digits")
     if best is not None:
         ax.axvline(best, color="C3", label=f"best: k = {best}")
-    ax.set_title(title, fontsize=10)
-    ax.set_xlabel("k")
-    ax.legend(fontsize=8)
+    ax.set_title(title, fontsize=11)
+    ax.legend(fontsize=9)
+axes[-1].set_xlabel("k")
 fig.tight_layout()
 plt.show()
 # --8<-- [end:curves]
@@ -67,12 +68,12 @@ for ax, k in zip(axes, shown_ks):
     labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(X)
     widths = silhouette_samples(X, labels)
     bottom = 0
-    for cluster in range(k):  # one band per cluster, widest first
-        band = np.sort(widths[labels == cluster])
+    for cluster in range(k):  # one band per cluster, in cluster order
+        band = np.sort(widths[labels == cluster])  # smallest at the bottom
         rows = np.arange(bottom, bottom + len(band))
         ax.fill_betweenx(rows, 0, band, color=plt.cm.tab20(cluster % 20))
         bottom += len(band) + 10
-    ax.axvline(widths.mean(), color="0.3", linestyle="--")
+    ax.axvline(widths.mean(), color="C3", linestyle="--")  # the mean
     ax.set_title(f"k = {k}: mean {widths.mean():.3f}", fontsize=10)
     ax.set_xlabel("silhouette of each image")
     ax.set_yticks([])

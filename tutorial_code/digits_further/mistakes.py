@@ -30,7 +30,7 @@ worst_error_rates = (errors[worst] / sizes[worst]).tolist()
 # --8<-- [start:distances]
 # Distance of every image to its own cluster's centre.
 distances = np.linalg.norm(X - kmeans.cluster_centers_[clusters], axis=1)
-n_shown = 6
+n_shown = 4  # per side: few, so that the gallery reads on a phone
 nearest, farthest = {}, {}
 for cluster in worst:
     members = np.flatnonzero(clusters == cluster)
@@ -40,14 +40,23 @@ for cluster in worst:
         f"cluster {cluster}: nearest are digits {y[nearest[cluster]]}, "
         f"farthest are digits {y[farthest[cluster]]}"
     )
+# How many of the images shown are another digit than their cluster's?
+n_nearest_mistakes = sum(
+    int(np.sum(y[nearest[c]] != mapping[c])) for c in worst
+)
+n_farthest_mistakes = sum(
+    int(np.sum(y[farthest[c]] != mapping[c])) for c in worst
+)
 # --8<-- [end:distances]
 
 # --8<-- [start:gallery]
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
+# One row per cluster: the nearest images, a gap, the farthest. Ink black,
+# paper light grey (vmin below 0); a red frame marks another digit.
 fig, axes = plt.subplots(
-    len(worst), 2 * n_shown + 1, figsize=(10, 1.0 * len(worst) + 0.6)
+    len(worst), 2 * n_shown + 1, figsize=(8, 1.25 * len(worst) + 0.9)
 )
 for row, cluster in zip(axes, worst):
     images = [*nearest[cluster], None, *farthest[cluster]]
@@ -55,24 +64,31 @@ for row, cluster in zip(axes, worst):
         ax.set_axis_off()
         if index is None:  # a gap between nearest and farthest
             continue
-        ax.imshow(X[index].reshape(8, 8), cmap="gray_r")
-        ax.set_title(str(y[index]), fontsize=9)
-        if y[index] != mapping[cluster]:  # framed in red: a mistake
-            frame = Rectangle((-0.5, -0.5), 8, 8, fill=False, color="C3", lw=3)
-            ax.add_patch(frame)
+        ax.imshow(X[index].reshape(8, 8), cmap="gray_r", vmin=-4, vmax=16)
+        ax.set_title(str(y[index]), fontsize=11)
+        mistake = y[index] != mapping[cluster]
+        frame = Rectangle(
+            (-0.5, -0.5),
+            8,
+            8,
+            fill=False,
+            color="C3" if mistake else "C7",
+            lw=3 if mistake else 1,
+        )
+        ax.add_patch(frame)
     row[0].text(
-        -0.6,
+        -0.25,
         0.5,
         f"cluster {cluster}\n(digit {mapping[cluster]})",
         transform=row[0].transAxes,
         ha="right",
         va="center",
-        fontsize=9,
+        fontsize=11,
     )
 fig.suptitle(
-    f"the {n_shown} images nearest to each centre, and the {n_shown} "
-    "farthest (title: true digit; red frame: not the cluster's digit)",
-    fontsize=10,
+    f"the {n_shown} images nearest to the centre (left) and the {n_shown} "
+    "farthest (right)\ntitle: true digit; red frame: not the cluster's digit",
+    fontsize=11,
 )
 fig.tight_layout()
 plt.show()

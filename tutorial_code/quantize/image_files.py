@@ -49,7 +49,7 @@ import secrets
 from pathlib import Path
 
 import numpy as np
-from PIL import Image  # noqa: F811
+from PIL import Image
 
 
 def write_indexed_png(

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from tutorial_code.colours.quality import psnr_from_mse
+from tutorial_code.quantize.quality import psnr_from_mse
 
 CHUNK_SIZE = 2**18  # pixels at a time
 

@@ -1,11 +1,11 @@
-"""The PSNR function of tutorial_code/colours/quality.py."""
+"""The PSNR function of tutorial_code/quantize/quality.py."""
 
 import math
 
 import numpy as np
 import pytest
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 
 
 def test_identical_images_have_infinite_psnr():

@@ -1,6 +1,7 @@
 """How close is an approximation to an image? Peak signal-to-noise ratio.
 
-Shown on the page docs/colours/results.md.
+Part of the library behind ``kmeans-quantize`` (``measures`` uses it), and
+shown on the page docs/colours/results.md, which teaches it.
 """
 
 # --8<-- [start:psnr]
