@@ -55,6 +55,8 @@ def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
     (tmp_path / "tutorial_code/chapter/tools.py").write_text(
         "# --8<-- [start:helper]\ndef helper():\n    return 1\n"
         "# --8<-- [end:helper]\n"
+        "# --8<-- [start:other]\ndef other():\n    return 2\n"
+        "# --8<-- [end:other]\n"
     )
     results = tmp_path / "results"
     (results / "chapter/lesson").mkdir(parents=True)
@@ -68,6 +70,9 @@ def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
         "    ```python\n"
         '    --8<-- "tutorial_code/chapter/tools.py:helper"\n'
         "    ```\n\n"
+        "    ```python\n"
+        '    --8<-- "tutorial_code/chapter/tools.py:other"\n'
+        "    ```\n\n"
         "Accuracy {{ chapter.lesson.accuracy:.0% }}, see [it](other.md).\n"
     )
     notebook = build_notebook(
@@ -77,5 +82,6 @@ def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
     assert sources == [
         ("markdown", "## A lesson\n\n*Defined in Tools:*"),
         ("code", "def helper():\n    return 1"),
+        ("code", "def other():\n    return 2"),
         ("markdown", "Accuracy 50%, see it."),
     ]

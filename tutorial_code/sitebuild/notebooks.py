@@ -106,7 +106,8 @@ def _page_cells(
                 continue
             if body and body[0].startswith("```python"):  # folded code
                 prose.append(f"*{title}:*")
-                code_cell(_until_fence_end(body, 1)[0])
+                for fence in _python_fences(body):
+                    code_cell(fence)
             else:
                 prose += [f"> **{title}**", ">", *(f"> {x}" for x in body)]
                 prose.append("")
@@ -124,6 +125,18 @@ def _until_fence_end(lines: list[str], start: int) -> tuple[list[str], int]:
     while end < len(lines) and not lines[end].startswith("```"):
         end += 1
     return lines[start:end], end + 1
+
+
+def _python_fences(lines: list[str]) -> list[list[str]]:
+    """The bodies of the Python code blocks among ``lines``."""
+    fences, number = [], 0
+    while number < len(lines):
+        if lines[number].startswith("```python"):
+            body, number = _until_fence_end(lines, number + 1)
+            fences.append(body)
+        else:
+            number += 1
+    return fences
 
 
 def _indented_block(lines: list[str], start: int) -> tuple[list[str], int]:
