@@ -7,8 +7,14 @@ pages are left alone.
 import shutil
 from pathlib import Path
 
-# What a copy needs to build the site.
-PROJECT_FILES = ("docs", "tutorial_code", "mkdocs.yml")
+# What a copy needs to build the site (the Benchmarks page shows the
+# results file).
+PROJECT_FILES = (
+    "docs",
+    "tutorial_code",
+    "mkdocs.yml",
+    "benchmarks/results.md",
+)
 
 
 def copy_project(project: Path, target: Path) -> Path:
@@ -20,5 +26,6 @@ def copy_project(project: Path, target: Path) -> Path:
             ignore = shutil.ignore_patterns("__pycache__")
             shutil.copytree(source, target / name, ignore=ignore)
         else:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target / name)
     return target
