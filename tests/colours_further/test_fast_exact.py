@@ -35,6 +35,9 @@ def test_the_words_follow_the_measurements(lesson):
     )
     fit = lesson["fit_seconds"]
     assert lesson["fit_faster"] == (fit["third_then_one"] < fit["ten_runs"])
+    assert lesson["fit_outweighs_assign"] == (
+        fit["ten_runs"] > lesson["assign_seconds"]
+    )
     assert lesson["faster_overall"] == (
         lesson["seconds_after"] < lesson["seconds_before"]
     )

@@ -201,6 +201,7 @@ psnr_change_db = np.mean(quality_db["third_then_one"]) - np.mean(
 )
 print(f"mean change: {psnr_change_db:+.3f} dB")
 fit_faster = fit_seconds["third_then_one"] < fit_seconds["ten_runs"]
+fit_outweighs_assign = fit_seconds["ten_runs"] > assign_seconds
 # --8<-- [end:fit]
 
 # --8<-- [start:total]
