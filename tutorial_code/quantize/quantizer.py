@@ -124,8 +124,8 @@ def fit_palette(
     """K-means centres of the distinct ``colours`` weighted by ``counts``.
 
     Ten k-means++ starts on a random third of the colours choose where to
-    start; one run on all of them refines that start: about as good as ten
-    runs on all of them, in half the time.
+    start; one run on all of them refines that start. The page
+    docs/colours_further/fast_exact.md measures it against ten full runs.
     """
     colours = colours.astype(np.float32)
     third = rng.permutation(len(colours))[: max(n_colors, len(colours) // 3)]
