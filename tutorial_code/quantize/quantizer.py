@@ -85,8 +85,8 @@ def assign(
     """Each pixel's nearest palette colour, exactly; ties to the lowest index.
 
     RGB pixels are looked up in ``colour_table``; a colour it leaves
-    undecided is computed exactly once, then written into the table for the
-    next pixels of that colour. RGBA pixels (2**32 colours, too many for a
+    undecided is computed exactly, then written into the table for the next
+    chunks. RGBA pixels (2**32 colours, too many for a
     table) are all computed. ``chunk_size`` pixels go at a time, so memory
     stays small; ``progress``, if given, gets the fraction done after each.
     """
@@ -154,7 +154,7 @@ def quantize(
     ``assign`` gives every pixel the index of its nearest palette colour,
     ``chunk_size`` pixels at a time (``progress`` as in ``assign``). All on
     one thread: the pieces of work are small, and threads waiting for each
-    other cost more than they save, most of all on a busy machine.
+    other can cost more than they save, most of all on a busy machine.
 
     Returns ``(palette, indices)``: uint8 arrays of shape (colours, channels)
     and (height, width). An image with fewer distinct colours than
