@@ -85,17 +85,18 @@ flops = n_pixels * n_colours * 3 * 2  # a multiply and an add per channel
 bytes_moved = n_pixels * (3 + 1)  # read three bytes, write a one-byte index
 # This machine's speed on one core: a large copy, a large float32 product.
 big = np.ones(2**24, dtype=np.float32)
-bandwidth = 2 * big.nbytes / best_seconds(big.copy)  # bytes read + written
+copy_seconds = best_seconds(big.copy)
+bandwidth = 2 * big.nbytes / copy_seconds  # bytes read + written per second
 square = np.ones((1024, 1024), dtype=np.float32)
-flop_rate = 2 * 1024**3 / best_seconds(lambda: square @ square)
+product_seconds = best_seconds(lambda: square @ square)
+flop_rate = 2 * 1024**3 / product_seconds
 floor_seconds = max(flops / flop_rate, bytes_moved / bandwidth)
 floor_seconds_text = shown(floor_seconds)
 predict_seconds_text = shown(predict_seconds)
 print(f"{flops / 1e9:.2f} GFLOP and {bytes_moved / 1e6:.0f} MB to move")
-print(
-    f"this core: {flop_rate / 1e9:.0f} GFLOP/s, {bandwidth / 1e9:.0f} GB/s"
-    f" -> floor {shown(floor_seconds)}"
-)
+print(f"copying {2 * big.nbytes / 1e6:.0f} MB: {shown(copy_seconds)}")
+print(f"a 1024 x 1024 float32 product: {shown(product_seconds)}")
+print(f"floor: {floor_seconds_text}")
 # --8<-- [end:floor]
 
 # --8<-- [start:brute]
