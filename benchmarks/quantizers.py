@@ -2,8 +2,12 @@
 
 Each method is timed from decoded pixels (a uint8 array) to palette indices,
 in a process of its own with a time cap, so that one that never finishes
-(MiniBatchKMeans on all pixels) is reported as such. faiss and libimagequant
-(``imagequant``) are timed where installed: ``pip install -e ".[bench]"``.
+(MiniBatchKMeans on all pixels) is reported as such; its peak memory is the
+process's peak resident size during the runs minus its size before them
+(the photo and the imports). faiss and libimagequant (``imagequant``) are
+timed where installed: ``pip install -e ".[bench]"``. Our previous method
+(before issue 19) is kept in ``benchmarks/previous_quantizer.py`` and
+measured alongside.
 """
 
 import json
@@ -12,12 +16,14 @@ import sys
 import time
 from collections.abc import Callable
 from importlib.util import find_spec
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.datasets import load_sample_image
 
+from benchmarks import previous_quantizer
 from benchmarks.stats import Timings, markdown_table
 from tutorial_code.quantize.measures import indexed_psnr
 from tutorial_code.quantize.quantizer import quantize
@@ -38,6 +44,10 @@ def photo() -> np.ndarray:
 
 def ours(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return quantize(image, N_COLOURS)
+
+
+def previous(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return previous_quantizer.quantize(image, N_COLOURS)
 
 
 def _rounded(centres: np.ndarray) -> np.ndarray:
@@ -94,7 +104,8 @@ def libimagequant(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 # name: (function, the module it needs or None)
 METHODS: dict[str, tuple[Quantizer, str | None]] = {
-    "ours: k-means on a sample, chunked assignment": (ours, None),
+    "ours: k-means on a sample, colour table + exact rest": (ours, None),
+    "ours before issue 19: ten k-means runs, KMeans.predict": (previous, None),
     "scikit-learn KMeans on all pixels": (kmeans_all_pixels, None),
     "scikit-learn MiniBatchKMeans on all pixels": (minibatch_all_pixels, None),
     "Pillow median cut": (_pillow(Image.Quantize.MEDIANCUT), None),
@@ -104,10 +115,25 @@ METHODS: dict[str, tuple[Quantizer, str | None]] = {
 }
 
 
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (Linux), MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1e3  # given in kB
+    raise KeyError(field)
+
+
+def _reset_peak_memory() -> None:
+    """Start the peak resident size (VmHWM) afresh from the current size."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
 def measure(name: str, repeats: int) -> dict:
-    """Time one method on the photo (in this process); its PSNR."""
+    """Time one method on the photo (in this process); its PSNR, memory."""
     function, _ = METHODS[name]
     image = photo()
+    _reset_peak_memory()
+    before_mb = _status_mb("VmRSS")
     seconds: list[float] = []
     while len(seconds) < repeats:
         start = time.perf_counter()
@@ -115,9 +141,15 @@ def measure(name: str, repeats: int) -> dict:
         seconds.append(time.perf_counter() - start)
         if seconds[0] > REPEAT_BELOW_SECONDS:
             break
+    peak_mb = _status_mb("VmHWM") - before_mb
     colours = len(np.unique(indices))
     psnr = indexed_psnr(image, palette, indices.reshape(image.shape[:2]))
-    return {"seconds": seconds, "psnr": psnr, "colours": colours}
+    return {
+        "seconds": seconds,
+        "psnr": psnr,
+        "colours": colours,
+        "peak_mb": peak_mb,
+    }
 
 
 def run_all(repeats: int, cap_seconds: float) -> str:
@@ -151,7 +183,7 @@ def table(results: dict[str, dict | str]) -> str:
     rows = []
     for name, result in results.items():
         if isinstance(result, str):
-            rows.append([name, result, "", "", "", ""])
+            rows.append([name, result, "", "", "", "", ""])
             continue
         timings = Timings(result["seconds"])
         rows.append(
@@ -160,6 +192,7 @@ def table(results: dict[str, dict | str]) -> str:
                 timings.cell(),
                 str(len(result["seconds"])),
                 f"{result['psnr']:.2f}",
+                f"{result['peak_mb']:.0f}",
                 f"{my_time / timings.median:.2f}",
                 f"{mine['psnr'] - result['psnr']:+.2f}",
             ]
@@ -169,6 +202,7 @@ def table(results: dict[str, dict | str]) -> str:
         "time, min / median (s)",
         "runs",
         "PSNR (dB)",
+        "peak memory (MB)",
         "our time ÷ its time",
         "our PSNR - its PSNR (dB)",
     ]

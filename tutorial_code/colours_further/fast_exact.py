@@ -1,0 +1,219 @@
+"""Going further 5: twelve million pixels, fast and exact.
+
+Page: docs/colours_further/fast_exact.md
+"""
+
+from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quantizer import (
+    UNDECIDED,
+    assign,
+    colour_codes,
+    colour_table,
+    fit_palette,
+    nearest_colours,
+    quantize,
+)
+
+# --8<-- [start:photo]
+import numpy as np
+from PIL import Image
+from sklearn.datasets import load_sample_image
+
+china = Image.fromarray(load_sample_image("china.jpg"))
+photo = np.asarray(china.resize((2560, 1708), Image.Resampling.LANCZOS))
+pixels = photo.reshape(-1, 3)
+n_pixels = len(pixels)
+print(f"{photo.shape[1]} x {photo.shape[0]} photo: {n_pixels:,} pixels")
+# --8<-- [end:photo]
+
+# --8<-- [start:timer]
+import time
+
+from threadpoolctl import threadpool_limits
+
+threadpool_limits(1)  # everything on this page runs on one core
+
+
+def best_seconds(work, repeats: int = 3) -> float:
+    """The shortest of a few runs of ``work()``: processor seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def shown(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds >= 0.1 else f"{seconds * 1e3:.1f} ms"
+
+
+# --8<-- [end:timer]
+
+# --8<-- [start:before]
+from sklearn.cluster import KMeans
+
+
+def quantize_before(image: np.ndarray, n_colors: int = 16, seed: int = 0):
+    """The quantizer before this page: ten k-means runs, then predict."""
+    pixels = image.reshape(-1, 3)
+    rng = np.random.default_rng(seed)
+    sample = pixels[rng.choice(len(pixels), 15_000, replace=False)]
+    colours, counts = np.unique(sample, axis=0, return_counts=True)
+    kmeans = KMeans(n_clusters=n_colors, n_init=10, random_state=seed)
+    kmeans.fit(colours.astype(np.float32), sample_weight=counts)
+    palette = kmeans.cluster_centers_.round().astype(np.uint8)
+    kmeans.cluster_centers_ = palette.astype(np.float32)
+    return palette, kmeans.predict(pixels.astype(np.float32))
+
+
+palette, _ = quantize_before(photo)
+seconds_before = best_seconds(lambda: quantize_before(photo), repeats=2)
+print(f"quantize_before: {shown(seconds_before)}")
+# KMeans.predict alone, with the palette as the centres.
+centres = palette.astype(np.float32)
+model = KMeans(n_clusters=16, init=centres, n_init=1).fit(centres)
+predict_seconds = best_seconds(
+    lambda: model.predict(pixels.astype(np.float32)), repeats=2
+)
+print(f"KMeans.predict, all pixels: {shown(predict_seconds)}")
+# --8<-- [end:before]
+
+# --8<-- [start:floor]
+n_colours = len(palette)
+flops = n_pixels * n_colours * 3 * 2  # a multiply and an add per channel
+bytes_moved = n_pixels * (3 + 1)  # read three bytes, write a one-byte index
+# This machine's speed on one core: a large copy, a large float32 product.
+big = np.ones(2**24, dtype=np.float32)
+copy_seconds = best_seconds(big.copy)
+bandwidth = 2 * big.nbytes / copy_seconds  # bytes read + written per second
+square = np.ones((1024, 1024), dtype=np.float32)
+product_seconds = best_seconds(lambda: square @ square)
+flop_rate = 2 * 1024**3 / product_seconds
+floor_seconds = max(flops / flop_rate, bytes_moved / bandwidth)
+floor_seconds_text = shown(floor_seconds)
+predict_seconds_text = shown(predict_seconds)
+print(f"{flops / 1e9:.2f} GFLOP and {bytes_moved / 1e6:.0f} MB to move")
+print(f"copying {2 * big.nbytes / 1e6:.0f} MB: {shown(copy_seconds)}")
+print(f"a 1024 x 1024 float32 product: {shown(product_seconds)}")
+print(f"floor: {floor_seconds_text}")
+# --8<-- [end:floor]
+
+# --8<-- [start:brute]
+start = time.process_time()
+brute_force = nearest_colours(pixels, palette)
+brute_seconds = time.process_time() - start  # one run: it is the slow one
+print(f"nearest_colours, all pixels: {shown(brute_seconds)}")
+# --8<-- [end:brute]
+
+# --8<-- [start:table]
+table_seconds = best_seconds(lambda: colour_table(palette))
+table = colour_table(palette)
+decided = np.mean(table != UNDECIDED)
+in_decided_cells = np.mean(table[colour_codes(pixels)] != UNDECIDED)
+table_megabytes = table.nbytes / 1e6
+print(f"colour_table: {shown(table_seconds)}, {table_megabytes:.1f} MB")
+print(f"colours decided by their cell: {decided:.1%}")
+print(f"pixels of the photo in those cells: {in_decided_cells:.1%}")
+# --8<-- [end:table]
+
+# --8<-- [start:cells]
+import matplotlib.pyplot as plt
+
+blue = 96  # a slice of the colour cube: every (red, green) at this blue
+red, green = np.meshgrid(np.arange(256), np.arange(256), indexing="ij")
+plane = np.stack([red, green, np.full_like(red, blue)], axis=-1)
+plane = plane.reshape(-1, 3).astype(np.uint8)
+nearest = palette[nearest_colours(plane, palette)].reshape(256, 256, 3)
+looked_up = table[colour_codes(plane)].reshape(256, 256)
+cells = np.zeros((256, 256, 4))  # undecided cells stay transparent
+known = looked_up != UNDECIDED
+cells[known, :3] = palette[looked_up[known]] / 255
+cells[known, 3] = 1
+fig, axes = plt.subplots(1, 2, figsize=(8, 4.4))
+titles = [f"nearest colour, blue = {blue}", "the table: decided cells"]
+for ax, image, title in zip(axes, [nearest, cells], titles):
+    ax.imshow(image.transpose(1, 0, 2), origin="lower", extent=(0, 256) * 2)
+    ax.set_xticks(range(0, 257, 64), minor=False)
+    ax.set_xticks(range(0, 257, 8), minor=True)
+    ax.set_yticks(range(0, 257, 64), minor=False)
+    ax.set_yticks(range(0, 257, 8), minor=True)
+    ax.grid(which="minor", linewidth=0.3, color="#7f7f7f", alpha=0.5)
+    ax.set_xlabel("red")
+    ax.set_title(title, fontsize=11)
+axes[0].set_ylabel("green")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:cells]
+
+# --8<-- [start:assign]
+assign_seconds = best_seconds(lambda: assign(pixels, palette))
+print(f"assign: {shown(assign_seconds)}")
+print(f"nearest_colours: {shown(brute_seconds)}")
+print(f"KMeans.predict: {shown(predict_seconds)}")
+assign_beats_brute_force = assign_seconds < brute_seconds
+assign_beats_predict = assign_seconds < predict_seconds
+above_floor = assign_seconds > floor_seconds
+# --8<-- [end:assign]
+
+# --8<-- [start:exact]
+photo_exact = np.array_equal(assign(pixels, palette), brute_force)
+# Every colour of a 32-level cube, cell corners included, against exact
+# integer distances: no float32 anywhere.
+levels = np.arange(0, 256, 8)
+cube = np.stack(np.meshgrid(levels, levels, levels), -1).reshape(-1, 3)
+differences = cube[:, None, :].astype(np.int64) - palette[None, :, :]
+expected = (differences**2).sum(axis=-1).argmin(axis=1)
+cube_exact = np.array_equal(assign(cube.astype(np.uint8), palette), expected)
+print(f"photo: same as brute force: {photo_exact}")
+print(f"all {len(cube):,} colours of the cube: exact: {cube_exact}")
+# --8<-- [end:exact]
+
+
+# --8<-- [start:fit]
+def ten_runs(colours, counts, rng):
+    """The fit before: ten k-means runs on all the sample's colours."""
+    kmeans = KMeans(n_clusters=16, n_init=10, random_state=0)
+    kmeans.fit(colours.astype(np.float32), sample_weight=counts)
+    return kmeans.cluster_centers_.round().astype(np.uint8)
+
+
+def third_then_one(colours, counts, rng):
+    return fit_palette(colours, counts, 16, rng)
+
+
+# On china.jpg itself, to keep it quick: three samples, both fits on each.
+original = np.asarray(china)
+original_pixels = original.reshape(-1, 3)
+fit_seconds, quality_db = {}, {}
+for seed in range(3):
+    rng = np.random.default_rng(seed)
+    chosen = rng.choice(len(original_pixels), 15_000, replace=False)
+    sample = original_pixels[chosen]
+    colours, counts = np.unique(sample, axis=0, return_counts=True)
+    for fit in (ten_runs, third_then_one):
+        start = time.process_time()
+        fitted = fit(colours, counts, rng)
+        seconds = time.process_time() - start
+        name = fit.__name__
+        fit_seconds[name] = min(seconds, fit_seconds.get(name, seconds))
+        indices = assign(original_pixels, fitted)
+        quantized = fitted[indices].reshape(original.shape)
+        quality_db.setdefault(name, []).append(psnr(original, quantized))
+for name, seconds in fit_seconds.items():
+    dbs = ", ".join(f"{db:.2f}" for db in quality_db[name])
+    print(f"{name:15} {shown(seconds):>9}   PSNR {dbs} dB")
+psnr_change_db = np.mean(quality_db["third_then_one"]) - np.mean(
+    quality_db["ten_runs"]
+)
+print(f"mean change: {psnr_change_db:+.3f} dB")
+fit_faster = fit_seconds["third_then_one"] < fit_seconds["ten_runs"]
+fit_outweighs_assign = fit_seconds["ten_runs"] > assign_seconds
+# --8<-- [end:fit]
+
+# --8<-- [start:total]
+seconds_after = best_seconds(lambda: quantize(photo, 16), repeats=2)
+print(f"quantize before: {shown(seconds_before)}")
+print(f"quantize now:    {shown(seconds_after)}")
+faster_overall = seconds_after < seconds_before
+# --8<-- [end:total]
