@@ -14,7 +14,7 @@ from tutorial_code.scaling.chunks import (
 import dask.array as da
 import numpy as np
 
-n_frames = 4
+n_frames = 2
 # No data yet: a recipe of n_frames tasks, each making one frame.
 pixels = da.map_blocks(
     load_block, dtype=np.float32, chunks=((FRAME_PIXELS,) * n_frames, (3,))

@@ -61,12 +61,12 @@ def best_seconds(function, repeats: int = 3) -> float:
     return min(times)
 
 
-n_frames = 4  # 1,093,120 pixels
+n_frames = 4
 pixels = da.map_blocks(
     load_block, dtype=np.float32, chunks=((FRAME_PIXELS,) * n_frames, (3,))
 )
 centres = frame(0)[:: FRAME_PIXELS // 8][:8].astype(np.float64)  # any 8 do
-n_tasks = 200
+n_tasks = 100
 # One photo, 427 by 640 pixels: on this machine, sample and assign.
 photo = frame(0).reshape(427, 640, 3)
 quantize_seconds = best_seconds(lambda: quantize(photo, 8))
@@ -101,9 +101,8 @@ with connect() as client:
                 workers=used,
                 allow_other_workers=False,
             )
-            step_seconds[f"workers{len(used)}_frames{frames}"] = best_seconds(
-                step
-            )
+            key = f"workers{len(used)}_frames{frames}"
+            step_seconds[key] = best_seconds(step, repeats=2)
         del loaded  # the workers drop the frames
     # The photo, fitted and assigned on the cluster instead.
     start_seconds = time.perf_counter()
