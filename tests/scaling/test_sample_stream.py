@@ -58,3 +58,8 @@ def test_assign_all_gives_kmeans_inertia(lesson, tmp_path):
     assert np.isclose(inertia, expected, rtol=1e-4)
     labels = np.load(tmp_path / "l.npy")
     assert np.array_equal(labels, model.predict(points.astype(np.float32)))
+
+
+def test_the_sample_wins_as_the_page_recommends(lesson):
+    # The page concludes "learn the centres from a sample": it must hold.
+    assert lesson["sample_is_better"]
