@@ -80,40 +80,49 @@ import functools
 
 import dask.array as da
 import numpy as np
-from dask.distributed import wait
+from dask.distributed import Client, wait
 from dask_ml.cluster import KMeans as DaskKMeans
 
-step_seconds = {}
+
+def time_steps(client: Client, used: list[str]) -> dict[str, float]:
+    """Time a Lloyd iteration on half and all of the frames, on ``used``.
+
+    Each frame is loaded by, and stays on, one of the ``used`` workers. The
+    array has a name of its own: under the same name, frames another call
+    left in memory would be used where they are.
+    """
+    named = da.map_blocks(
+        load_block,
+        dtype=np.float32,
+        chunks=pixels.chunks,
+        name=f"frames-on-{len(used)}-workers",
+    )
+    loaded = client.persist(named, workers=used)
+    wait(loaded)
+    times = {}
+    for frames in (n_frames // 2, n_frames):
+        step = functools.partial(
+            lloyd_step,
+            loaded[: frames * FRAME_PIXELS],
+            centres,
+            workers=used,
+            allow_other_workers=False,
+        )
+        times[f"workers{len(used)}_frames{frames}"] = best_seconds(step, 2)
+    return times  # the workers drop the frames when ``loaded`` goes
+
+
 start_seconds = time.perf_counter()
 with connect() as client:
     startup_seconds = time.perf_counter() - start_seconds
-    workers = sorted(client.scheduler_info()["workers"])
+    workers = client.scheduler_info()["workers"]  # address: details
     # The scheduler's cost per task: tasks that do (almost) nothing.
     tasks = functools.partial(client.map, abs, range(n_tasks), pure=False)
     task_seconds = best_seconds(lambda: client.gather(tasks())) / n_tasks
-    for used in (workers[:1], workers[:2]):
-        # Each frame is loaded by, and stays on, one of the ``used`` workers.
-        # The array gets a name of its own: with the same name, the frames
-        # of the previous case, still in memory, would be used where they are.
-        named = da.map_blocks(
-            load_block,
-            dtype=np.float32,
-            chunks=pixels.chunks,
-            name=f"frames-on-{len(used)}-workers",
-        )
-        loaded = client.persist(named, workers=used)
-        wait(loaded)
-        for frames in (n_frames // 2, n_frames):
-            step = functools.partial(
-                lloyd_step,
-                loaded[: frames * FRAME_PIXELS],
-                centres,
-                workers=used,
-                allow_other_workers=False,
-            )
-            key = f"workers{len(used)}_frames{frames}"
-            step_seconds[key] = best_seconds(step, repeats=2)
-        del loaded  # the workers drop the frames
+    step_seconds = {
+        **time_steps(client, sorted(workers)[:1]),
+        **time_steps(client, sorted(workers)[:2]),
+    }
     # The photo, fitted and assigned on the cluster instead.
     one_frame = pixels[:FRAME_PIXELS].persist()  # loaded before timing
     wait(one_frame)
