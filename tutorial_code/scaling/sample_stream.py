@@ -128,3 +128,27 @@ print(
     f"highest peak: {peak_megabytes:.1f} MB of {budget_megabytes} MB allowed"
 )
 # --8<-- [end:compare]
+
+# --8<-- [start:palettes]
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def by_brightness(centres: np.ndarray) -> np.ndarray:
+    """The centres as RGB colours (uint8), darkest first."""
+    colours = np.clip(centres, 0, 255).round().astype(np.uint8)
+    return colours[np.argsort(colours.astype(int).sum(axis=1))]
+
+
+fig, axes = plt.subplots(2, 1, figsize=(7.5, 2.8))
+rows_of_swatches = {
+    "Streamed: MiniBatchKMeans.partial_fit, one pass": stream,
+    f"Sampled: KMeans on {len(rows):,} pixels": sampled,
+}
+for ax, (title, model) in zip(axes, rows_of_swatches.items()):
+    ax.imshow(by_brightness(model.cluster_centers_)[None], aspect="auto")
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.set_xticks([])
+    ax.set_yticks([])
+fig.tight_layout()
+# --8<-- [end:palettes]
