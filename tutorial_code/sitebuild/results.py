@@ -18,7 +18,15 @@ NAMESPACE_FILE = "namespace.pickle"
 KEY_FILE = "key"
 ERROR_FILE = "error.txt"  # a failed run's traceback
 # The libraries whose versions every page names ("built with ...").
-SHOWN_LIBRARIES = ("scikit-learn", "numpy", "scipy", "matplotlib", "pillow")
+SHOWN_LIBRARIES = (
+    "scikit-learn",
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "pillow",
+    "dask",
+    "dask-ml",
+)
 
 
 def lesson_path(lesson_id: str) -> str:
