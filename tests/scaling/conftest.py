@@ -1,10 +1,10 @@
-"""Run the scaling lessons as the site build does, and find stray processes.
+"""Run a scaling lesson again, as the site build does, and find strays.
 
-The lessons start Dask worker processes. Python starts each one by
-importing the parent's main module again, so a lesson must not be that
-module: ``runpy.run_path``, which the project-wide ``lesson`` fixture uses,
-makes it so, and each worker would run the lesson anew. Here a lesson runs
-like the build runs it: its code executed in a fresh ``__main__`` namespace.
+Most tests read the lesson as the build left it (the ``lesson`` fixture);
+these helpers serve the few that must run it again, changed. The lessons
+start Dask worker processes, and Python starts each one by importing the
+parent's main module again, so a lesson must never be that module: its code
+runs here, as in the build, in a fresh ``__main__`` namespace.
 """
 
 import os
@@ -13,7 +13,6 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import psutil
-import pytest
 
 
 def run_lesson_code(name: str, folder: Path) -> dict:
@@ -41,17 +40,3 @@ def child_processes() -> set[int]:
         for child in psutil.Process().children(recursive=True)
         if "resource_tracker" not in " ".join(child.cmdline())
     }
-
-
-@pytest.fixture(scope="module")
-def lesson(request: pytest.FixtureRequest, tmp_path_factory) -> dict:
-    """The globals of the lesson the test module is named after, after a run.
-
-    Also ``"left_behind"``: the child processes still alive after it.
-    """
-    name = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")
-    folder = tmp_path_factory.mktemp(name)
-    before = child_processes()
-    namespace = run_lesson_code(name, folder)
-    left_behind = child_processes() - before
-    return {**namespace, "folder": folder, "left_behind": left_behind}

@@ -268,4 +268,16 @@ def test_no_lesson_warns(site):
 def test_every_lesson_variable_a_later_lesson_imports_was_saved(site):
     results = LessonResults(RESULTS)
     for lesson in lessons():
-        assert results[lesson.id]["unsaved_names"] == [], lesson.id
+        source = lesson.source(PROJECT).read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported = node.module.removeprefix("tutorial_code.")
+                unsaved = set(results[imported].get("unsaved_names", []))
+                names = {alias.name for alias in node.names}
+                assert not names & unsaved, (lesson.id, names & unsaved)
+
+
+def test_no_lesson_leaves_a_process_running(site):
+    results = LessonResults(RESULTS)
+    for lesson in lessons():
+        assert results[lesson.id]["left_running"] == [], lesson.id

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from tutorial_code.sitebuild.run_lesson import (
+    end_left_processes,
     restore_namespace,
     run_lesson,
     save_namespace,
@@ -187,3 +188,15 @@ def test_each_lesson_starts_from_matplotlib_defaults(package, tmp_path):
     )
     results, _ = run_lesson(package("style", source), tmp_path)
     assert results["values"]["width"] != 7
+
+
+def test_a_process_a_lesson_leaves_running_is_named_and_ended():
+    import subprocess
+
+    left = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(60)"]
+    )
+    names = end_left_processes(grace_seconds=0.2)
+    assert any("time.sleep(60)" in name for name in names)
+    assert left.wait(timeout=10) != 0  # killed
+    assert end_left_processes(grace_seconds=0) == []

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import cloudpickle
 import matplotlib
+import psutil
 from threadpoolctl import threadpool_limits
 
 matplotlib.use("Agg")
@@ -58,6 +59,7 @@ def run_in_worker(module: str, upstream: dict[str, str], out_dir: str) -> None:
         # Files a lesson writes, as a reader's would, land beside its results.
         os.chdir(folder)
         results, namespace = run_lesson(module, folder)
+        results["left_running"] = end_left_processes()
         skipped = save_namespace(namespace, folder / NAMESPACE_FILE)
         results["unsaved_names"] = skipped
         text = json.dumps(results, indent=1)
@@ -119,6 +121,33 @@ def run_lesson(module: str, out_dir: Path) -> tuple[dict, dict]:
         "warnings": [_describe(warning) for warning in caught],
     }
     return results, namespace
+
+
+def end_left_processes(grace_seconds: float = 10) -> list[str]:
+    """End the processes a lesson started and left running; say which.
+
+    A lesson must end what it starts (a cluster's workers, a server): the
+    tests fail on any named here. Processes given ``grace_seconds`` to end
+    on their own first. Multiprocessing's resource tracker, started on first
+    use and ending with its process, is not the lesson's.
+    """
+
+    def left() -> list[psutil.Process]:
+        return [
+            child
+            for child in psutil.Process().children(recursive=True)
+            if child.is_running()
+            and "resource_tracker" not in " ".join(child.cmdline())
+        ]
+
+    deadline = time.monotonic() + grace_seconds
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    running = left()
+    names = [" ".join(process.cmdline())[:200] for process in running]
+    for process in running:
+        process.kill()
+    return names
 
 
 def save_namespace(namespace: dict, path: Path) -> list[str]:
