@@ -1,6 +1,7 @@
 """Running a lesson section by section."""
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,7 +10,6 @@ import pytest
 from PIL import Image
 
 from tutorial_code.sitebuild.run_lesson import (
-    end_left_processes,
     restore_namespace,
     run_lesson,
     save_namespace,
@@ -191,12 +191,20 @@ def test_each_lesson_starts_from_matplotlib_defaults(package, tmp_path):
 
 
 def test_a_process_a_lesson_leaves_running_is_named_and_ended():
-    import subprocess
-
-    left = subprocess.Popen(
-        [sys.executable, "-c", "import time; time.sleep(60)"]
+    # In a process of its own: it ends every child of the process it runs in.
+    script = (
+        "import subprocess, sys, json\n"
+        "from tutorial_code.sitebuild.run_lesson import end_left_processes\n"
+        "left = subprocess.Popen([sys.executable, '-c', 'import time; "
+        "time.sleep(60)'])\n"
+        "names = end_left_processes(grace_seconds=0.2)\n"
+        "print(json.dumps([names, left.wait(timeout=10), "
+        "end_left_processes(grace_seconds=0)]))\n"
     )
-    names = end_left_processes(grace_seconds=0.2)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True
+    )
+    names, status, again = json.loads(done.stdout)
     assert any("time.sleep(60)" in name for name in names)
-    assert left.wait(timeout=10) != 0  # killed
-    assert end_left_processes(grace_seconds=0) == []
+    assert status != 0  # killed
+    assert again == []
