@@ -1,0 +1,171 @@
+"""Lesson 4: how k-means' cost grows with the data and with k, measured.
+
+Page: docs/algorithm/scaling.md
+"""
+
+# --8<-- [start:models]
+from sklearn.cluster import BisectingKMeans, KMeans, MiniBatchKMeans
+
+
+def make_models(k: int) -> dict:
+    """The four ways scikit-learn offers to fit k-means, one start each."""
+    return {
+        "lloyd": KMeans(
+            n_clusters=k, n_init=1, algorithm="lloyd", random_state=0
+        ),
+        "elkan": KMeans(
+            n_clusters=k, n_init=1, algorithm="elkan", random_state=0
+        ),
+        "minibatch": MiniBatchKMeans(n_clusters=k, n_init=1, random_state=0),
+        "bisecting": BisectingKMeans(n_clusters=k, n_init=1, random_state=0),
+    }
+
+
+# --8<-- [end:models]
+
+# --8<-- [start:measure]
+import time
+
+import numpy as np
+from sklearn.datasets import make_blobs
+from threadpoolctl import threadpool_limits
+
+X_all, _ = make_blobs(
+    n_samples=64_000,
+    n_features=10,
+    centers=16,
+    cluster_std=2.0,
+    random_state=0,
+)
+
+
+def measure(points: np.ndarray, k: int) -> tuple[dict, dict]:
+    """Per model: the fastest of two fits (seconds), and its inertia.
+
+    On one thread: the cost of the algorithm, not the free cores.
+    """
+    fit_seconds, inertias = {}, {}
+    for name in make_models(k):
+        times = []
+        for _ in range(2):
+            model = make_models(k)[name]
+            with threadpool_limits(limits=1):
+                start_seconds = time.perf_counter()
+                model.fit(points)
+                times.append(time.perf_counter() - start_seconds)
+        fit_seconds[name] = min(times)
+        inertias[name] = -model.score(points)  # the same measure for all four
+    return fit_seconds, inertias
+
+
+# --8<-- [end:measure]
+
+# --8<-- [start:against_n]
+sizes = [4_000, 8_000, 16_000, 32_000, 64_000]
+k_fixed = 16
+n_seconds, n_inertias = {}, {}  # size: per model
+for n in sizes:
+    n_seconds[n], n_inertias[n] = measure(X_all[:n], k_fixed)
+names = list(make_models(k_fixed))
+print(f"k = {k_fixed}, fit time:")
+print(f"{'n':>8}" + "".join(f"{name:>12}" for name in names))
+for n in sizes:
+    print(f"{n:>8,}" + "".join(f"{n_seconds[n][m]:>10.3f} s" for m in names))
+# --8<-- [end:against_n]
+
+# --8<-- [start:against_k]
+ks = [4, 8, 16, 32, 64, 128]
+n_fixed = 16_000
+k_seconds, k_inertias = {}, {}  # k: per model
+for k in ks:
+    k_seconds[k], k_inertias[k] = measure(X_all[:n_fixed], k)
+print(f"n = {n_fixed:,}, fit time:")
+print(f"{'k':>8}" + "".join(f"{name:>12}" for name in names))
+for k in ks:
+    print(f"{k:>8}" + "".join(f"{k_seconds[k][m]:>10.3f} s" for m in names))
+# --8<-- [end:against_k]
+
+# --8<-- [start:slopes]
+import matplotlib.pyplot as plt
+
+
+def slope(xs: list, seconds: list) -> float:
+    """The slope of log(time) against log(x): time grows like x**slope."""
+    return float(np.polyfit(np.log(xs), np.log(seconds), 1)[0])
+
+
+slope_n_seconds, slope_k_seconds = {}, {}
+fig, axes = plt.subplots(1, 2, figsize=(7.5, 3.7), sharey=True)
+for number, name in enumerate(names):
+    style = {
+        "color": f"C{number}",
+        "marker": "os^D"[number],
+        "markeredgecolor": "#7f7f7f",
+    }
+    times_n = [n_seconds[n][name] for n in sizes]
+    times_k = [k_seconds[k][name] for k in ks]
+    slope_n_seconds[name] = slope(sizes, times_n)
+    slope_k_seconds[name] = slope(ks, times_k)
+    axes[0].loglog(
+        sizes, times_n, **style, label=f"{name}: {slope_n_seconds[name]:.2f}"
+    )
+    axes[1].loglog(
+        ks, times_k, **style, label=f"{name}: {slope_k_seconds[name]:.2f}"
+    )
+axes[0].set_xlabel(f"samples n (k = {k_fixed})")
+axes[1].set_xlabel(f"clusters k (n = {n_fixed:,})")
+axes[0].set_ylabel("fit time (s)")
+for ax, ticks in zip(axes, [sizes, ks]):
+    ax.set_xticks(
+        ticks, [f"{t:,}" if t < 10_000 else f"{t // 1000}k" for t in ticks]
+    )
+    ax.minorticks_off()
+    ax.legend(title="slope", fontsize=8, title_fontsize=8)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:slopes]
+
+# --8<-- [start:quality]
+# Inertia above the lowest of the four, at the largest n and at each k.
+print(f"{'':16}" + "".join(f"{name:>11}" for name in names))
+excess_at_n = {
+    m: n_inertias[sizes[-1]][m] / min(n_inertias[sizes[-1]].values()) - 1
+    for m in names
+}
+print(
+    f"{f'n = {sizes[-1]:,}':16}"
+    + "".join(f"{excess_at_n[m]:>11.2%}" for m in names)
+)
+worst_excess = {m: 0.0 for m in names}
+for k in ks:
+    lowest = min(k_inertias[k].values())
+    excess = {m: k_inertias[k][m] / lowest - 1 for m in names}
+    worst_excess = {m: max(worst_excess[m], excess[m]) for m in names}
+    print(f"{f'k = {k}':16}" + "".join(f"{excess[m]:>11.2%}" for m in names))
+same_lloyd_elkan = bool(
+    all(np.isclose(k_inertias[k]["lloyd"], k_inertias[k]["elkan"]) for k in ks)
+)
+# --8<-- [end:quality]
+
+# --8<-- [start:which]
+largest = sizes[-1]
+fastest_seconds = min(n_seconds[largest], key=n_seconds[largest].get)
+ratio_seconds = {
+    m: n_seconds[largest][m] / n_seconds[largest]["lloyd"] for m in names
+}
+uses = {
+    "lloyd": "the default; the exact k-means steps",
+    "elkan": "same result; skips distances (more memory)",
+    "minibatch": "much data: fits on small batches",
+    "bisecting": "a hierarchy of clusters; large k",
+}
+print(
+    f"{'':11}{'time, n = ' + format(largest, ','):>17}"
+    f"{'worst inertia':>15}  use it for"
+)
+for m in names:
+    print(
+        f"{m:11}{n_seconds[largest][m]:>15.3f} s"
+        f"{worst_excess[m]:>15.2%}  {uses[m]}"
+    )
+# --8<-- [end:which]
