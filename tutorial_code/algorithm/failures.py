@@ -104,22 +104,22 @@ def kmeans_best_silhouette(points, ks=range(2, 9)):
 
 # name: (data, k given to k-means, broken assumption, what works instead)
 cases = {
-    "wrong k": (wrong_k, 3, "k is known", "k by silhouette"),
+    "wrong_k": (wrong_k, 3, "k is known", "k by silhouette"),
     "anisotropic": (anisotropic, 3, "clusters are round", "Gaussian mixture"),
-    "unequal spread": (
+    "unequal_spread": (
         unequal_spread,
         3,
         "clusters have equal spread",
         "Gaussian mixture",
     ),
-    "unequal size": (
+    "unequal_size": (
         unequal_size,
         2,
         "clusters have similar sizes",
         "Gaussian mixture",
     ),
     "moons": (moons, 2, "clusters are convex", "spectral"),
-    "unequal scales": (
+    "unequal_scales": (
         unequal_scales,
         2,
         "features share one scale",
@@ -140,8 +140,8 @@ from sklearn.metrics import adjusted_rand_score
 results = {}  # name: (X, y, k-means labels, alternative's labels)
 kmeans_ari, other_ari, other_wins = {}, {}, {}
 print(
-    f"{'case':16}{'breaks: it assumes':29}{'k-means':>8}  "
-    f"{'instead':17}{'ARI':>5}"
+    f"{'case':16}{'breaks: it assumes':29}{'k-means ARI':>12}  "
+    f"{'instead':17}{'its ARI':>8}"
 )
 for name, (make_data, k, assumption, other) in cases.items():
     X, y = make_data()
@@ -151,12 +151,13 @@ for name, (make_data, k, assumption, other) in cases.items():
     kmeans_ari[name] = adjusted_rand_score(y, kmeans_labels)
     other_ari[name] = adjusted_rand_score(y, other_labels)
     other_wins[name] = bool(other_ari[name] > kmeans_ari[name] + 0.05)
+    case = name.replace("_", " ")
     print(
-        f"{name:16}{assumption:29}{kmeans_ari[name]:>8.2f}  "
-        f"{other:17}{other_ari[name]:>5.2f}"
+        f"{case:16}{assumption:29}{kmeans_ari[name]:>12.2f}  "
+        f"{other:17}{other_ari[name]:>8.2f}"
     )
 n_wins = sum(other_wins.values())
-silhouette_k = len(np.unique(results["wrong k"][3]))  # the k it chose
+silhouette_k = len(np.unique(results["wrong_k"][3]))  # the k it chose
 # --8<-- [end:scores]
 
 # --8<-- [start:plot_helper]
@@ -196,7 +197,7 @@ def plot_case(name):
 # --8<-- [end:plot_helper]
 
 # --8<-- [start:wrong_k]
-plot_case("wrong k")
+plot_case("wrong_k")
 # --8<-- [end:wrong_k]
 
 # --8<-- [start:anisotropic]
@@ -204,11 +205,11 @@ plot_case("anisotropic")
 # --8<-- [end:anisotropic]
 
 # --8<-- [start:unequal_spread]
-plot_case("unequal spread")
+plot_case("unequal_spread")
 # --8<-- [end:unequal_spread]
 
 # --8<-- [start:unequal_size]
-plot_case("unequal size")
+plot_case("unequal_size")
 # --8<-- [end:unequal_size]
 
 # --8<-- [start:moons]
@@ -216,5 +217,5 @@ plot_case("moons")
 # --8<-- [end:moons]
 
 # --8<-- [start:unequal_scales]
-plot_case("unequal scales")
+plot_case("unequal_scales")
 # --8<-- [end:unequal_scales]

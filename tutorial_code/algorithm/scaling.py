@@ -74,7 +74,7 @@ for n in sizes:
 # --8<-- [end:against_n]
 
 # --8<-- [start:against_k]
-ks = [4, 8, 16, 32, 64, 128]
+ks = [4, 8, 16, 32, 64]
 n_fixed = 16_000
 k_seconds, k_inertias = {}, {}  # k: per model
 for k in ks:
@@ -126,46 +126,42 @@ plt.show()
 # --8<-- [end:slopes]
 
 # --8<-- [start:quality]
-# Inertia above the lowest of the four, at the largest n and at each k.
-print(f"{'':16}" + "".join(f"{name:>11}" for name in names))
-excess_at_n = {
-    m: n_inertias[sizes[-1]][m] / min(n_inertias[sizes[-1]].values()) - 1
-    for m in names
-}
-print(
-    f"{f'n = {sizes[-1]:,}':16}"
-    + "".join(f"{excess_at_n[m]:>11.2%}" for m in names)
-)
-worst_excess = {m: 0.0 for m in names}
-for k in ks:
-    lowest = min(k_inertias[k].values())
-    excess = {m: k_inertias[k][m] / lowest - 1 for m in names}
+# Inertia above the lowest of the four, in each setting measured.
+settings = {f"n = {n:,}": n_inertias[n] for n in sizes}
+settings |= {f"k = {k}": k_inertias[k] for k in ks}
+print(f"{'':12}" + "".join(f"{name:>11}" for name in names))
+worst_excess = dict.fromkeys(names, 0.0)
+for setting, inertias in settings.items():
+    excess = {m: inertias[m] / min(inertias.values()) - 1 for m in names}
     worst_excess = {m: max(worst_excess[m], excess[m]) for m in names}
-    print(f"{f'k = {k}':16}" + "".join(f"{excess[m]:>11.2%}" for m in names))
+    print(f"{setting:12}" + "".join(f"{excess[m]:>11.2%}" for m in names))
 same_lloyd_elkan = bool(
-    all(np.isclose(k_inertias[k]["lloyd"], k_inertias[k]["elkan"]) for k in ks)
+    all(np.isclose(i["lloyd"], i["elkan"]) for i in settings.values())
 )
 # --8<-- [end:quality]
 
 # --8<-- [start:which]
-largest = sizes[-1]
-fastest_seconds = min(n_seconds[largest], key=n_seconds[largest].get)
-ratio_seconds = {
-    m: n_seconds[largest][m] / n_seconds[largest]["lloyd"] for m in names
-}
 uses = {
-    "lloyd": "the default; the exact k-means steps",
-    "elkan": "same result; skips distances (more memory)",
-    "minibatch": "much data: fits on small batches",
-    "bisecting": "a hierarchy of clusters; large k",
+    "lloyd": "the default: exact Lloyd steps",
+    "elkan": "the same result; skips distances, more memory",
+    "minibatch": "large n: updates from small random batches",
+    "bisecting": "large k, or a hierarchy: splits one cluster at a time",
 }
+largest_n, largest_k = sizes[-1], ks[-1]
 print(
-    f"{'':11}{'time, n = ' + format(largest, ','):>17}"
-    f"{'worst inertia':>15}  use it for"
+    f"{'':10}{f'n = {largest_n:,}':>11}{f'k = {largest_k}':>11}"
+    f"{'worst':>8}  use it for"
 )
 for m in names:
     print(
-        f"{m:11}{n_seconds[largest][m]:>15.3f} s"
-        f"{worst_excess[m]:>15.2%}  {uses[m]}"
+        f"{m:10}{n_seconds[largest_n][m]:>9.3f} s"
+        f"{k_seconds[largest_k][m]:>9.3f} s"
+        f"{worst_excess[m]:>8.1%}  {uses[m]}"
     )
+minibatch_flatter_in_k_seconds = (
+    slope_k_seconds["minibatch"] < slope_k_seconds["lloyd"]
+)
+bisecting_flatter_in_k_seconds = (
+    slope_k_seconds["bisecting"] < slope_k_seconds["lloyd"]
+)
 # --8<-- [end:which]

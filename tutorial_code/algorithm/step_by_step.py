@@ -121,16 +121,18 @@ model.fit(X)
 same_labels = bool(np.array_equal(model.labels_, labels))
 centre_gap = float(np.abs(model.cluster_centers_ - centres).max())
 centres_match = centre_gap < 1e-12
+sklearn_passes = int(model.n_iter_)
 print(f"same labels as ours:                  {same_labels}")
 print(f"centres within 1e-12 of ours:         {centres_match}")
-print(f"passes (the last one changes nothing): {model.n_iter_}")
+print(f"passes (the last one changes nothing): {sklearn_passes}")
 
 default = KMeans(n_clusters=k, init=start, n_init=1, algorithm="lloyd")
 default.fit(X)
 default_gap = float(np.abs(default.cluster_centers_ - centres).max())
 default_labels_differ = int((default.labels_ != labels).sum())
+default_passes = int(default.n_iter_)
 print(
-    f"with the default tol: {default.n_iter_} passes, centres up to "
+    f"with the default tol: {default_passes} passes, centres up to "
     f"{default_gap:.3f} away, {default_labels_differ} labels differ"
 )
 # --8<-- [end:sklearn]
