@@ -44,3 +44,9 @@ def test_the_far_start_empties_a_cluster_and_both_recover(lesson):
 def test_the_regions_are_the_nearest_centres(lesson):
     regions = lesson["regions"]
     assert set(np.unique(regions)) == set(range(lesson["k"]))
+
+
+def test_default_stops_earlier_says_what_the_passes_say(lesson):
+    assert lesson["default_stops_earlier"] == (
+        lesson["default_passes"] < lesson["sklearn_passes"]
+    )

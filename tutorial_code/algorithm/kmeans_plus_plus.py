@@ -30,7 +30,7 @@ starts = {
 }
 fig, axes = plt.subplots(1, 2, figsize=(7.5, 3.9), sharex=True, sharey=True)
 for ax, (name, start) in zip(axes, starts.items()):
-    ax.scatter(*X.T, s=10, color="C0", alpha=0.45, linewidths=0)
+    ax.scatter(*X.T, s=10, color="C0", alpha=0.6, linewidths=0)
     ax.scatter(
         *start.T,
         s=260,
@@ -83,16 +83,14 @@ excess = {name: values / lowest - 1 for name, values in final.items()}
 
 # --8<-- [start:summary]
 share_best, median_excess, mean_updates = {}, {}, {}
-print(
-    f"{n_seeds} seeds each{'median':>21}{'worst':>8}{'updates':>9}"
-    f"{'at best':>9}"
-)
+print(f"{n_seeds} seeds each; inertia above the lowest, median and worst:")
+print(f"{'':18}{'median':>8}{'worst':>8}{'updates':>9}{'at best':>9}")
 for name in seeders:
     share_best[name] = float(np.mean(excess[name] <= 1e-9))
     median_excess[name] = float(np.median(excess[name]))
     mean_updates[name] = float(updates[name].mean())
     print(
-        f"{name:18}{median_excess[name]:>19.1%}"
+        f"{name:18}{median_excess[name]:>8.1%}"
         f"{excess[name].max():>8.0%}{mean_updates[name]:>9.1f}"
         f"{share_best[name]:>9.0%}"
     )
@@ -122,8 +120,8 @@ for position, name in enumerate(names):
     )
     counts = np.bincount(updates[name])
     axes[1].plot(
-        np.arange(len(counts)),
-        counts,
+        np.arange(1, len(counts)),
+        counts[1:],  # a run makes at least one update
         marker="os^"[position],
         color=f"C{position}",
         label=name,

@@ -107,10 +107,16 @@ for number, name in enumerate(names):
     slope_n_seconds[name] = slope(sizes, times_n)
     slope_k_seconds[name] = slope(ks, times_k)
     axes[0].loglog(
-        sizes, times_n, **style, label=f"{name}: {slope_n_seconds[name]:.2f}"
+        sizes,
+        times_n,
+        **style,
+        label=f"{name}, slope {slope_n_seconds[name]:.2f}",
     )
     axes[1].loglog(
-        ks, times_k, **style, label=f"{name}: {slope_k_seconds[name]:.2f}"
+        ks,
+        times_k,
+        **style,
+        label=f"{name}, slope {slope_k_seconds[name]:.2f}",
     )
 axes[0].set_xlabel(f"samples n (k = {k_fixed})")
 axes[1].set_xlabel(f"clusters k (n = {n_fixed:,})")
@@ -120,7 +126,7 @@ for ax, ticks in zip(axes, [sizes, ks]):
         ticks, [f"{t:,}" if t < 10_000 else f"{t // 1000}k" for t in ticks]
     )
     ax.minorticks_off()
-    ax.legend(title="slope", fontsize=8, title_fontsize=8)
+    ax.legend(fontsize=8)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:slopes]

@@ -131,6 +131,7 @@ default.fit(X)
 default_gap = float(np.abs(default.cluster_centers_ - centres).max())
 default_labels_differ = int((default.labels_ != labels).sum())
 default_passes = int(default.n_iter_)
+default_stops_earlier = default_passes < sklearn_passes
 print(
     f"with the default tol: {default_passes} passes, centres up to "
     f"{default_gap:.3f} away, {default_labels_differ} labels differ"
