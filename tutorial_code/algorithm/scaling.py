@@ -87,6 +87,7 @@ for k in ks:
 
 # --8<-- [start:slopes]
 import matplotlib.pyplot as plt
+from matplotlib.ticker import NullLocator
 
 
 def slope(xs: list, seconds: list) -> float:
@@ -95,7 +96,7 @@ def slope(xs: list, seconds: list) -> float:
 
 
 slope_n_seconds, slope_k_seconds = {}, {}
-fig, axes = plt.subplots(1, 2, figsize=(7.5, 3.7), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(7.5, 4.4), sharey=True)
 for number, name in enumerate(names):
     style = {
         "color": f"C{number}",
@@ -125,8 +126,8 @@ for ax, ticks in zip(axes, [sizes, ks]):
     ax.set_xticks(
         ticks, [f"{t:,}" if t < 10_000 else f"{t // 1000}k" for t in ticks]
     )
-    ax.minorticks_off()
-    ax.legend(fontsize=8)
+    ax.xaxis.set_minor_locator(NullLocator())  # only our ticks on x
+    ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.17))
 fig.tight_layout()
 plt.show()
 # --8<-- [end:slopes]
