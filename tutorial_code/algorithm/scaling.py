@@ -103,19 +103,19 @@ for number, name in enumerate(names):
         "marker": "os^D"[number],
         "markeredgecolor": "#7f7f7f",
     }
-    times_n = [n_seconds[n][name] for n in sizes]
-    times_k = [k_seconds[k][name] for k in ks]
-    slope_n_seconds[name] = slope(sizes, times_n)
-    slope_k_seconds[name] = slope(ks, times_k)
+    n_line_seconds = [n_seconds[n][name] for n in sizes]
+    k_line_seconds = [k_seconds[k][name] for k in ks]
+    slope_n_seconds[name] = slope(sizes, n_line_seconds)
+    slope_k_seconds[name] = slope(ks, k_line_seconds)
     axes[0].loglog(
         sizes,
-        times_n,
+        n_line_seconds,
         **style,
         label=f"{name}, slope {slope_n_seconds[name]:.2f}",
     )
     axes[1].loglog(
         ks,
-        times_k,
+        k_line_seconds,
         **style,
         label=f"{name}, slope {slope_k_seconds[name]:.2f}",
     )
