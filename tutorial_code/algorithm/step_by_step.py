@@ -113,6 +113,15 @@ fig.tight_layout()
 plt.show()
 # --8<-- [end:inertia]
 
+# --8<-- [start:best]
+from sklearn.cluster import KMeans
+
+best = KMeans(n_clusters=k, n_init=10, random_state=0).fit(X)
+reached_best = bool(final_inertia <= best.inertia_ * (1 + 1e-9))
+print(f"our run:                          {final_inertia:,.1f}")
+print(f"lowest of 10 scikit-learn starts: {best.inertia_:,.1f}")
+# --8<-- [end:best]
+
 # --8<-- [start:sklearn]
 from sklearn.cluster import KMeans
 
@@ -138,12 +147,6 @@ print(
 )
 # --8<-- [end:sklearn]
 
-# --8<-- [start:best]
-best = KMeans(n_clusters=k, n_init=10, random_state=0).fit(X)
-reached_best = bool(final_inertia <= best.inertia_ * (1 + 1e-9))
-print(f"our run:                          {final_inertia:,.1f}")
-print(f"lowest of 10 scikit-learn starts: {best.inertia_:,.1f}")
-# --8<-- [end:best]
 
 # --8<-- [start:empty]
 far_start = start.copy()
