@@ -34,12 +34,56 @@ def centre_sums(
 def update(
     points: np.ndarray, labels: np.ndarray, centres: np.ndarray
 ) -> np.ndarray:
-    """Move each centre to the mean of its points (an empty one stays)."""
+    """Move each centre to the mean of its points.
+
+    A cluster left with no points has no mean: as scikit-learn does, its
+    centre jumps to the point farthest from its own centre, which leaves
+    its old cluster.
+    """
     sums, counts = centre_sums(points, labels, len(centres))
-    moved = centres.copy()
-    filled = counts > 0
-    moved[filled] = sums[filled] / counts[filled, None]
-    return moved
+    empty = np.flatnonzero(counts == 0)
+    if len(empty) > 0:
+        gaps = ((points - centres[labels]) ** 2).sum(axis=1)
+        farthest = np.argsort(gaps)[::-1][: len(empty)]
+        for cluster, point in zip(empty, farthest):
+            sums[labels[point]] -= points[point]
+            counts[labels[point]] -= 1
+            sums[cluster], counts[cluster] = points[point], 1
+    return sums / counts[:, None]
 
 
 # --8<-- [end:update]
+
+
+# --8<-- [start:loop]
+import numpy as np
+
+
+def inertia(
+    points: np.ndarray, labels: np.ndarray, centres: np.ndarray
+) -> float:
+    """The sum of squared distances from each point to its centre."""
+    return float(((points - centres[labels]) ** 2).sum())
+
+
+def lloyd(
+    points: np.ndarray, centres: np.ndarray, max_iter: int = 300
+) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Alternate the two steps until no point changes cluster.
+
+    Returns the labels, the final centres and the centres after each
+    update (the first item is the starting centres).
+    """
+    history = [centres]
+    labels = assign(points, centres)
+    for _ in range(max_iter):
+        centres = update(points, labels, centres)
+        history.append(centres)
+        new_labels = assign(points, centres)
+        if np.array_equal(new_labels, labels):
+            break
+        labels = new_labels
+    return labels, centres, history
+
+
+# --8<-- [end:loop]

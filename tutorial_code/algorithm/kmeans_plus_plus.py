@@ -1,0 +1,148 @@
+"""Lesson 2: starting well with k-means++, measured over many seeds.
+
+Page: docs/algorithm/kmeans_plus_plus.md
+"""
+
+from tutorial_code.algorithm.lloyd import inertia, lloyd
+from tutorial_code.algorithm.seeding import kmeans_plus_plus, random_points
+
+# --8<-- [start:data]
+import numpy as np
+from sklearn.datasets import make_blobs
+
+X, y = make_blobs(
+    n_samples=500,
+    centers=8,
+    cluster_std=0.7,
+    center_box=(-10, 10),
+    random_state=10,
+)
+k = 8
+print(f"{len(X)} points in {X.shape[1]} dimensions, {k} blobs, k = {k}")
+# --8<-- [end:data]
+
+# --8<-- [start:first_centres]
+import matplotlib.pyplot as plt
+
+starts = {
+    "random points": random_points(X, k, np.random.default_rng(0)),
+    "k-means++": kmeans_plus_plus(X, k, np.random.default_rng(0)),
+}
+fig, axes = plt.subplots(1, 2, figsize=(7.5, 3.9), sharex=True, sharey=True)
+for ax, (name, start) in zip(axes, starts.items()):
+    ax.scatter(*X.T, s=10, color="C0", alpha=0.6, linewidths=0)
+    ax.scatter(
+        *start.T,
+        s=260,
+        marker="*",
+        color="C1",
+        edgecolors="#7f7f7f",
+        linewidths=1,
+        zorder=3,
+    )
+    for order, centre in enumerate(start, start=1):
+        ax.annotate(
+            str(order),
+            centre,
+            xytext=(7, 5),
+            textcoords="offset points",
+            color="C3",
+            fontsize=10,
+            fontweight="bold",
+        )
+    ax.set_title(name, fontsize=11)
+    ax.set_xticks([])
+    ax.set_yticks([])
+fig.tight_layout()
+plt.show()
+# --8<-- [end:first_centres]
+
+# --8<-- [start:many_seeds]
+from sklearn.cluster import kmeans_plusplus
+
+n_seeds = 100
+seeders = {
+    "random": lambda rng, seed: random_points(X, k, rng),
+    "k-means++": lambda rng, seed: kmeans_plus_plus(X, k, rng),
+    "greedy k-means++": lambda rng, seed: kmeans_plusplus(
+        X, k, random_state=seed
+    )[0],  # scikit-learn's own
+}
+final, updates = {}, {}  # per seeding: final inertia and updates, per seed
+for name, seeder in seeders.items():
+    runs = []
+    for seed in range(n_seeds):
+        start = seeder(np.random.default_rng(seed), seed)
+        labels, centres, history = lloyd(X, start)
+        runs.append((inertia(X, labels, centres), len(history) - 1))
+    final[name] = np.array([run[0] for run in runs])
+    updates[name] = np.array([run[1] for run in runs])
+lowest = min(values.min() for values in final.values())
+excess = {name: values / lowest - 1 for name, values in final.items()}
+# --8<-- [end:many_seeds]
+
+# --8<-- [start:summary]
+share_best, median_excess, mean_updates = {}, {}, {}
+print(f"{n_seeds} seeds each; inertia above the lowest, median and worst:")
+print(f"{'':18}{'median':>8}{'worst':>8}{'updates':>9}{'at best':>9}")
+for name in seeders:
+    share_best[name] = float(np.mean(excess[name] <= 1e-9))
+    median_excess[name] = float(np.median(excess[name]))
+    mean_updates[name] = float(updates[name].mean())
+    print(
+        f"{name:18}{median_excess[name]:>8.1%}"
+        f"{excess[name].max():>8.0%}{mean_updates[name]:>9.1f}"
+        f"{share_best[name]:>9.0%}"
+    )
+share_random, share_plus = share_best["random"], share_best["k-means++"]
+share_greedy = share_best["greedy k-means++"]
+updates_random, updates_plus = (
+    mean_updates["random"],
+    mean_updates["k-means++"],
+)
+plus_beats_random = share_plus > share_random
+plus_is_quicker = updates_plus < updates_random
+# --8<-- [end:summary]
+
+# --8<-- [start:distributions]
+fig, axes = plt.subplots(1, 2, figsize=(7.5, 3.6))
+names = list(seeders)
+jitter = np.random.default_rng(0).uniform(-0.15, 0.15, n_seeds)
+for position, name in enumerate(names):
+    axes[0].scatter(
+        position + jitter,
+        100 * excess[name],
+        s=14,
+        color=f"C{position}",
+        alpha=0.7,
+        edgecolors="#7f7f7f",
+        linewidths=0.3,
+    )
+    counts = np.bincount(updates[name])
+    axes[1].plot(
+        np.arange(1, len(counts)),
+        counts[1:],  # a run makes at least one update
+        marker="os^"[position],
+        color=f"C{position}",
+        label=name,
+    )
+axes[0].set_xticks(range(len(names)), ["random", "k-means++", "greedy"])
+axes[0].set_ylabel("inertia above the lowest (%)")
+axes[1].set_xlabel("updates until no point moves")
+axes[1].set_ylabel("runs")
+axes[1].legend(fontsize=9)
+axes[1].xaxis.get_major_locator().set_params(integer=True)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:distributions]
+
+# --8<-- [start:n_init]
+# The chance that at least one of n_init independent starts finds the best.
+n_inits = [1, 3, 10]
+print(f"{'n_init':>18}" + "".join(f"{n:>8}" for n in n_inits))
+chance_best = {}
+for name in seeders:
+    chances = [1 - (1 - share_best[name]) ** n for n in n_inits]
+    chance_best[name] = chances[-1]
+    print(f"{name:>18}" + "".join(f"{c:>8.1%}" for c in chances))
+# --8<-- [end:n_init]
