@@ -3,7 +3,7 @@
 Page: docs/colours_further/fast_exact.md
 """
 
-from tutorial_code.colours.quality import psnr
+from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.quantizer import (
     UNDECIDED,
     assign,

@@ -80,7 +80,11 @@ from dask_ml.cluster import KMeans as DaskKMeans
 with (
     PrintShifts() as progress,
     LocalCluster(
-        n_workers=2, threads_per_worker=1, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        dashboard_address=None,  # no dashboard,
+        # and its web server on any free port: another cluster may run
+        scheduler_kwargs={"dashboard_address": ":0"},
     ) as cluster,
     Client(cluster) as client,
 ):

@@ -35,7 +35,9 @@ def connect(n_workers: int = 2) -> Iterator[Client]:
             LocalCluster(
                 n_workers=n_workers,
                 threads_per_worker=1,
-                dashboard_address=None,
+                dashboard_address=None,  # no dashboard,
+                # and its web server on any free port: another may run
+                scheduler_kwargs={"dashboard_address": ":0"},
             ) as cluster,
             Client(cluster) as client,
         ):
