@@ -15,6 +15,7 @@ from tutorial_code.sitebuild.sections import SNIPPET_LINE, split_sections
 
 from ..conftest import DOCS, PROJECT, RESULTS, mkdocs_build
 from ..pages import (
+    is_measurement,
     code_blocks,
     lessons,
     page_html,
@@ -204,7 +205,10 @@ def test_a_clean_build_repeats_the_site(site, project_copy, tmp_path):
         one, two = ((folder / path).read_text() for folder in (site, again))
         assert without_measurements(one) == without_measurements(two), path
     for path in figures:
-        assert (site / path).read_bytes() == (again / path).read_bytes(), path
+        assert (again / path).is_file(), path
+        section = path.stem.rsplit("-", 1)[0]
+        if not is_measurement(section):  # a figure of timings differs
+            assert (site / path).read_bytes() == (again / path).read_bytes(), path
 
 
 def lesson_runs(project: Path) -> dict[str, int]:
@@ -267,12 +271,15 @@ def test_no_lesson_warns(site):
 
 def test_every_lesson_variable_a_later_lesson_imports_was_saved(site):
     results = LessonResults(RESULTS)
+    ids = {lesson.id for lesson in lessons()}
     for lesson in lessons():
         source = lesson.source(PROJECT).read_text(encoding="utf-8")
         for node in ast.parse(source).body:
-            if isinstance(node, ast.ImportFrom) and node.module:
-                imported = node.module.removeprefix("tutorial_code.")
-                unsaved = set(results[imported].get("unsaved_names", []))
+            if not isinstance(node, ast.ImportFrom) or not node.module:
+                continue
+            imported = node.module.removeprefix("tutorial_code.")
+            if imported in ids:
+                unsaved = set(results[imported]["unsaved_names"])
                 names = {alias.name for alias in node.names}
                 assert not names & unsaved, (lesson.id, names & unsaved)
 

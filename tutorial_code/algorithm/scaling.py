@@ -85,7 +85,7 @@ for k in ks:
     print(f"{k:>8}" + "".join(f"{k_seconds[k][m]:>10.3f} s" for m in names))
 # --8<-- [end:against_k]
 
-# --8<-- [start:slopes]
+# --8<-- [start:slopes_seconds]
 import matplotlib.pyplot as plt
 from matplotlib.ticker import NullLocator
 
@@ -130,7 +130,7 @@ for ax, ticks in zip(axes, [sizes, ks]):
     ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.17))
 fig.tight_layout()
 plt.show()
-# --8<-- [end:slopes]
+# --8<-- [end:slopes_seconds]
 
 # --8<-- [start:quality]
 # Inertia above the lowest of the four, in each setting measured.

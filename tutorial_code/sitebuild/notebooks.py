@@ -29,7 +29,7 @@ ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) \w+(?: "(?P<title>.*)")?\s*$')
 # holds every page in order.
 CONTINUES = "This page continues"
 # Links to other pages of the site mean nothing in a downloaded notebook.
-PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)")
+PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)", re.DOTALL)
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 SNIPPETS = "snippets"  # while building: the sections a code cell holds
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
@@ -67,7 +67,8 @@ def _page_cells(
     lines = page.read_text(encoding="utf-8").splitlines()
 
     def end_prose() -> None:
-        text = "\n".join(prose).strip()
+        # Links may span lines: drop them from the whole text.
+        text = PAGE_LINK.sub(r"\1", "\n".join(prose)).strip()
         if text:
             cells.append(nbformat.v4.new_markdown_cell(text))
         prose.clear()
@@ -75,10 +76,10 @@ def _page_cells(
     def code_cell(fence_body: list[str]) -> None:
         end_prose()
         snippets = _snippets(fence_body)
-        code = "\n".join(
-            section_code(project / path, section).strip("\n")
-            for path, section in snippets
-        )
+        # As the page shows it: the sections one after the other.
+        code = "".join(
+            section_code(project / path, section) for path, section in snippets
+        ).strip("\n")
         cell = nbformat.v4.new_code_cell(code)
         cell.metadata[SNIPPETS] = snippets
         cells.append(cell)
@@ -100,7 +101,7 @@ def _page_cells(
                 # The figure the last cell draws gets the page's alt text.
                 cells[-1].metadata["figure_alt"] = block["alt"]
         elif admonition := ADMONITION.match(line):
-            title = PAGE_LINK.sub(r"\1", admonition["title"] or "")
+            title = admonition["title"] or ""
             body, number = _indented_block(lines, number)
             if title.startswith(CONTINUES):
                 continue
@@ -112,9 +113,7 @@ def _page_cells(
                 prose += [f"> **{title}**", ">", *(f"> {x}" for x in body)]
                 prose.append("")
         else:
-            prose.append(
-                substitute_values(PAGE_LINK.sub(r"\1", line), results)
-            )
+            prose.append(substitute_values(line, results))
     end_prose()
     return cells
 

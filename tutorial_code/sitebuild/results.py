@@ -29,6 +29,12 @@ SHOWN_LIBRARIES = (
 )
 
 
+def is_measurement(name: str) -> bool:
+    """Timings and memory peaks differ from run to run; their names say so
+    (a value, or a section whose figure plots them)."""
+    return "seconds" in name or "peak" in name
+
+
 def lesson_path(lesson_id: str) -> str:
     """``digits.evaluation`` -> ``digits/evaluation``: its folder and page."""
     chapter, name = lesson_id.split(".")
