@@ -7,7 +7,6 @@ from pathlib import Path
 import yaml
 
 from tutorial_code.sitebuild.lessons import Lesson, find_lessons
-from tutorial_code.sitebuild.results import is_measurement
 
 from .conftest import DOCS, PROJECT
 

@@ -147,6 +147,10 @@ def test_every_code_block_has_a_working_copy_button(
 ):
     page = context.new_page()
     page.goto(deployed_url + path, wait_until="networkidle")
+    # A reader opens a folded helper to copy it.
+    page.evaluate(
+        "document.querySelectorAll('details').forEach(d => d.open = true)"
+    )
     # Material's copy button on pages, mkdocs-jupyter's in notebook cells.
     buttons = page.locator(
         ".md-content :is(.md-code__button[data-md-type=copy], clipboard-copy)"

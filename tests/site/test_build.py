@@ -10,12 +10,11 @@ import nbformat
 import pytest
 import yaml
 
-from tutorial_code.sitebuild.results import LessonResults
+from tutorial_code.sitebuild.results import LessonResults, is_measurement
 from tutorial_code.sitebuild.sections import SNIPPET_LINE, split_sections
 
 from ..conftest import DOCS, PROJECT, RESULTS, mkdocs_build
 from ..pages import (
-    is_measurement,
     code_blocks,
     lessons,
     page_html,

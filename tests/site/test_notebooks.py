@@ -20,12 +20,11 @@ import yaml
 from nbclient import NotebookClient
 
 from tutorial_code.sitebuild.notebooks import nav_pages, notebook_name
-from tutorial_code.sitebuild.results import LessonResults
+from tutorial_code.sitebuild.results import LessonResults, is_measurement
 
 from ..conftest import PROJECT, RESULTS
 from ..pages import (
     code_blocks,
-    is_measurement,
     lessons,
     page_html,
     without_measurements,
