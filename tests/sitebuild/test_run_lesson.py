@@ -208,3 +208,18 @@ def test_a_process_a_lesson_leaves_running_is_named_and_ended():
     assert any("time.sleep(60)" in name for name in names)
     assert status != 0  # killed
     assert again == []
+
+
+def test_hidden_axes_text_does_not_count_as_small_text():
+    import matplotlib.pyplot as plt
+
+    from tutorial_code.sitebuild.figures import min_font_size
+
+    fig, (shown, hidden) = plt.subplots(1, 2)
+    shown.set_title("title", fontsize=14)
+    shown.tick_params(labelsize=11)
+    hidden.set_axis_off()
+    hidden.tick_params(labelsize=3)  # not drawn: the axes are off
+    fig.canvas.draw()
+    assert min_font_size(fig) == 11
+    plt.close(fig)

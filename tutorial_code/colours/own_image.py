@@ -45,7 +45,7 @@ for name in ["photo", "quantized"]:
 # The palette from dark to light, one swatch per colour.
 by_brightness = palette[np.argsort(palette.sum(axis=1))]
 axes["palette"].imshow(by_brightness[None, :, :], aspect="auto")
-axes["palette"].set_title("the palette", fontsize=10)
+axes["palette"].set_title("the palette")
 axes["palette"].set_xticks([])
 axes["palette"].set_yticks([])
 fig.tight_layout()

@@ -63,7 +63,7 @@ drop_at_9 = float(drops[ks.index(9)])
 from sklearn.metrics import silhouette_samples
 
 shown_ks = sorted({silhouette_k, 10, 15})
-fig, axes = plt.subplots(1, len(shown_ks), figsize=(10, 3.8), sharey=True)
+fig, axes = plt.subplots(1, len(shown_ks), figsize=(8, 3.6), sharey=True)
 for ax, k in zip(axes, shown_ks):
     labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(X)
     widths = silhouette_samples(X, labels)
@@ -75,7 +75,7 @@ for ax, k in zip(axes, shown_ks):
         bottom += len(band) + 10
     ax.axvline(widths.mean(), color="C3", linestyle="--")  # the mean
     ax.set_title(f"k = {k}: mean {widths.mean():.3f}", fontsize=10)
-    ax.set_xlabel("silhouette of each image")
+    ax.set_xlabel("silhouette")
     ax.set_yticks([])
 fig.tight_layout()
 plt.show()

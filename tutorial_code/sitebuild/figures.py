@@ -63,10 +63,19 @@ def save_light_and_dark(fig: Figure, folder: Path, stem: str) -> dict:
 
 def min_font_size(fig: Figure) -> float | None:
     """The smallest size, in points, of any visible text in the figure."""
+    hidden = set()  # the axis texts of axes drawn without axes
+    for ax in fig.axes:
+        if not ax.axison or not ax.get_visible():
+            for axis in (ax.xaxis, ax.yaxis):
+                texts = [axis.label, axis.get_offset_text()]
+                texts += axis.get_ticklabels(which="both")
+                hidden.update(id(text) for text in texts)
     sizes = [
         text.get_fontsize()
         for text in fig.findobj(Text)
-        if text.get_visible() and text.get_text().strip()
+        if text.get_visible()
+        and text.get_text().strip()
+        and id(text) not in hidden
     ]
     return min(sizes) if sizes else None
 
