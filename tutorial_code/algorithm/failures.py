@@ -143,6 +143,7 @@ for name, (make_data, k, assumption, other) in cases.items():
         f"{other:17}{other_ari[name]:>8.2f}"
     )
 n_wins = sum(other_wins.values())
+n_cases = len(other_wins)
 silhouette_k = len(np.unique(results["wrong_k"][3]))  # the k it chose
 # --8<-- [end:scores]
 

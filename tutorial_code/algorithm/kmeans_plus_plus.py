@@ -144,5 +144,7 @@ chance_best = {}
 for name in seeders:
     chances = [1 - (1 - share_best[name]) ** n for n in n_inits]
     chance_best[name] = chances[-1]
-    print(f"{name:>18}" + "".join(f"{c:>8.1%}" for c in chances))
+    # "100%" would claim certainty: show such chances as "> 99.9%".
+    shown = [f"{c:.1%}" if c < 0.999 else "> 99.9%" for c in chances]
+    print(f"{name:>18}" + "".join(f"{text:>8}" for text in shown))
 # --8<-- [end:n_init]

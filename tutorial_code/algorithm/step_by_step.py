@@ -143,7 +143,7 @@ default_passes = int(default.n_iter_)
 default_stops_earlier = default_passes < sklearn_passes
 print(
     f"with the default tol: {default_passes} passes, centres up to "
-    f"{default_gap:.3f} away, {default_labels_differ} labels differ"
+    f"{default_gap:.1e} away, {default_labels_differ} labels differ"
 )
 # --8<-- [end:sklearn]
 
