@@ -1,4 +1,4 @@
-"""assign(): every pixel gets exactly its nearest palette colour.
+"""assign_pixels(): every pixel gets exactly its nearest palette colour.
 
 The reference is brute force in int64: the squared distance of every pixel
 to every palette colour, the first minimum (ties go to the lowest index).
@@ -14,7 +14,7 @@ from sklearn.datasets import load_sample_image
 from tutorial_code.quantize.quantizer import (
     CELL,
     UNDECIDED,
-    assign,
+    assign_pixels,
     colour_codes,
     colour_table,
     nearest_colours,
@@ -34,7 +34,7 @@ def brute_force(pixels: np.ndarray, palette: np.ndarray) -> np.ndarray:
 
 
 def assert_exact(pixels: np.ndarray, palette: np.ndarray, **options) -> None:
-    indices = assign(pixels, palette, **options)
+    indices = assign_pixels(pixels, palette, **options)
     assert indices.dtype == np.uint8
     np.testing.assert_array_equal(indices, brute_force(pixels, palette))
 
@@ -87,16 +87,16 @@ def test_ties_on_voronoi_boundaries_go_to_the_lowest_index():
     plane[:, 0] = 105
     pixels = np.concatenate([rest, plane])
     assert_exact(pixels, palette)
-    on_plane = assign(plane, palette)
+    on_plane = assign_pixels(plane, palette)
     assert np.any(on_plane == 0)
     assert not np.any(on_plane == 1)
-    assert not np.any(assign(pixels, palette) == 3)
+    assert not np.any(assign_pixels(pixels, palette) == 3)
 
 
 def test_a_palette_of_one_colour_repeated_always_answers_zero():
     palette = np.full((5, 3), 77, dtype=np.uint8)
     pixels = every_colour(np.arange(0, 256, 15))
-    np.testing.assert_array_equal(assign(pixels, palette), 0)
+    np.testing.assert_array_equal(assign_pixels(pixels, palette), 0)
 
 
 def test_rgba_pixels_are_exact_too():

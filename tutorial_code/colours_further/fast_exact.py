@@ -6,7 +6,7 @@ Page: docs/colours_further/fast_exact.md
 from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.quantizer import (
     UNDECIDED,
-    assign,
+    assign_pixels,
     colour_codes,
     colour_table,
     fit_palette,
@@ -147,7 +147,7 @@ plt.show()
 # --8<-- [end:cells]
 
 # --8<-- [start:assign]
-assign_seconds = best_seconds(lambda: assign(pixels, palette))
+assign_seconds = best_seconds(lambda: assign_pixels(pixels, palette))
 print(f"assign: {shown(assign_seconds)}")
 print(f"nearest_colours: {shown(brute_seconds)}")
 print(f"KMeans.predict: {shown(predict_seconds)}")
@@ -157,14 +157,16 @@ above_floor = assign_seconds > floor_seconds
 # --8<-- [end:assign]
 
 # --8<-- [start:exact]
-photo_exact = np.array_equal(assign(pixels, palette), brute_force)
+photo_exact = np.array_equal(assign_pixels(pixels, palette), brute_force)
 # Every colour of a 32-level cube, cell corners included, against exact
 # integer distances: no float32 anywhere.
 levels = np.arange(0, 256, 8)
 cube = np.stack(np.meshgrid(levels, levels, levels), -1).reshape(-1, 3)
 differences = cube[:, None, :].astype(np.int64) - palette[None, :, :]
 expected = (differences**2).sum(axis=-1).argmin(axis=1)
-cube_exact = np.array_equal(assign(cube.astype(np.uint8), palette), expected)
+cube_exact = np.array_equal(
+    assign_pixels(cube.astype(np.uint8), palette), expected
+)
 print(f"photo: same as brute force: {photo_exact}")
 print(f"all {len(cube):,} colours of the cube: exact: {cube_exact}")
 # --8<-- [end:exact]
@@ -197,7 +199,7 @@ for seed in range(3):
         seconds = time.process_time() - start
         name = fit.__name__
         fit_seconds[name] = min(seconds, fit_seconds.get(name, seconds))
-        indices = assign(original_pixels, fitted)
+        indices = assign_pixels(original_pixels, fitted)
         quantized = fitted[indices].reshape(original.shape)
         quality_db.setdefault(name, []).append(psnr(original, quantized))
 for name, seconds in fit_seconds.items():

@@ -2,7 +2,7 @@
 
 ``quantize`` is shown on the page docs/colours/own_image.md; how it assigns
 millions of pixels fast and exactly (``nearest_colours``, ``colour_table``,
-``assign``) on docs/colours_further/fast_exact.md.
+``assign_pixels``) on docs/colours_further/fast_exact.md.
 """
 
 # --8<-- [start:nearest]
@@ -75,7 +75,7 @@ def colour_codes(pixels: np.ndarray) -> np.ndarray:
 from collections.abc import Callable
 
 
-def assign(
+def assign_pixels(
     pixels: np.ndarray,
     palette: np.ndarray,
     *,
@@ -151,8 +151,8 @@ def quantize(
     ``image`` is a uint8 array of shape (height, width, channels): RGB, or
     RGBA, whose alpha is then clustered like a fourth colour channel.
     K-means learns the palette from ``sample_size`` random pixels; then
-    ``assign`` gives every pixel the index of its nearest palette colour,
-    ``chunk_size`` pixels at a time (``progress`` as in ``assign``). All on
+    ``assign_pixels`` gives every pixel the index of its nearest palette
+    colour, ``chunk_size`` pixels at a time (``progress`` as there). All on
     one thread: the pieces of work are small, and threads waiting for each
     other can cost more than they save, most of all on a busy machine.
 
@@ -178,7 +178,7 @@ def quantize(
             palette = colours
         else:
             palette = fit_palette(colours, counts, n_colors, rng)
-        indices = assign(
+        indices = assign_pixels(
             pixels, palette, chunk_size=chunk_size, progress=progress
         )
     return palette, indices.reshape(image.shape[:-1])
