@@ -86,11 +86,11 @@ bytes_moved = n_pixels * (3 + 1)  # read three bytes, write a one-byte index
 # This machine's speed on one core: a large copy, a large float32 product.
 big = np.ones(2**24, dtype=np.float32)
 copy_seconds = best_seconds(big.copy)
-bandwidth = 2 * big.nbytes / copy_seconds  # bytes read + written per second
+bytes_per_second = 2 * big.nbytes / copy_seconds  # read + written
 square = np.ones((1024, 1024), dtype=np.float32)
 product_seconds = best_seconds(lambda: square @ square)
-flop_rate = 2 * 1024**3 / product_seconds
-floor_seconds = max(flops / flop_rate, bytes_moved / bandwidth)
+flops_per_second = 2 * 1024**3 / product_seconds
+floor_seconds = max(flops / flops_per_second, bytes_moved / bytes_per_second)
 floor_seconds_text = shown(floor_seconds)
 predict_seconds_text = shown(predict_seconds)
 print(f"{flops / 1e9:.2f} GFLOP and {bytes_moved / 1e6:.0f} MB to move")

@@ -30,9 +30,9 @@ SHOWN_LIBRARIES = (
 
 
 def is_measurement(name: str) -> bool:
-    """Timings and memory peaks differ from run to run; their names say so
-    (a value, or a section whose figure plots them)."""
-    return "seconds" in name or "peak" in name
+    """Timings, rates and memory peaks differ from run to run; their names
+    say so (a value, or a section whose figure plots them)."""
+    return any(word in name for word in ("seconds", "per_second", "peak"))
 
 
 def lesson_path(lesson_id: str) -> str:
