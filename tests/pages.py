@@ -23,7 +23,7 @@ _BLOCK = re.compile(
 # ("4.31 s") or milliseconds ("12.5 ms"), peaks in megabytes with decimals
 # ("18.6 MB"), and keep them in variables whose names contain "seconds" or
 # "peak".
-_MEASUREMENT = re.compile(r" *\d+\.\d+(?= (?:s|ms|MB)\b)")  # with padding
+_MEASUREMENT = re.compile(r" *\d+\.\d+ (?:s|ms|MB)\b")  # with padding, unit
 
 
 # Quoted in prose, a measurement is marked (sitebuild/markdown_ext.py).
