@@ -100,9 +100,9 @@ print(f"floor: {floor_seconds_text}")
 # --8<-- [end:floor]
 
 # --8<-- [start:brute]
-start = time.process_time()
+start_seconds = time.process_time()
 brute_force = nearest_colours(pixels, palette)
-brute_seconds = time.process_time() - start  # one run: it is the slow one
+brute_seconds = time.process_time() - start_seconds  # one run: slow
 print(f"nearest_colours, all pixels: {shown(brute_seconds)}")
 # --8<-- [end:brute]
 
