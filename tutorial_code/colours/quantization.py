@@ -50,8 +50,8 @@ for name, model in models.items():
         f"squared error {mse[name]:.6f}"
     )
 seconds_shown = {name: duration(value) for name, value in seconds.items()}
-sample_faster_than_full = seconds["sample"] < seconds["full"]
-minibatch_faster_than_full = seconds["minibatch"] < seconds["full"]
+sample_faster_than_full_seconds = seconds["sample"] < seconds["full"]
+minibatch_faster_than_full_seconds = seconds["minibatch"] < seconds["full"]
 # How far the sample fit's error is from the full fit's, in percent.
 sample_error_higher = mse["sample"] > mse["full"]
 sample_error_difference = 100 * abs(mse["sample"] / mse["full"] - 1)

@@ -151,9 +151,9 @@ assign_seconds = best_seconds(lambda: assign_pixels(pixels, palette))
 print(f"assign: {shown(assign_seconds)}")
 print(f"nearest_colours: {shown(brute_seconds)}")
 print(f"KMeans.predict: {shown(predict_seconds)}")
-assign_beats_brute_force = assign_seconds < brute_seconds
-assign_beats_predict = assign_seconds < predict_seconds
-above_floor = assign_seconds > floor_seconds
+assign_beats_brute_force_seconds = assign_seconds < brute_seconds
+assign_beats_predict_seconds = assign_seconds < predict_seconds
+above_floor_seconds = assign_seconds > floor_seconds
 # --8<-- [end:assign]
 
 # --8<-- [start:exact]
@@ -209,13 +209,13 @@ psnr_change_db = np.mean(quality_db["third_then_one"]) - np.mean(
     quality_db["ten_runs"]
 )
 print(f"mean change: {psnr_change_db:+.3f} dB")
-fit_faster = fit_seconds["third_then_one"] < fit_seconds["ten_runs"]
-fit_outweighs_assign = fit_seconds["ten_runs"] > assign_seconds
+fit_faster_seconds = fit_seconds["third_then_one"] < fit_seconds["ten_runs"]
+fit_outweighs_assign_seconds = fit_seconds["ten_runs"] > assign_seconds
 # --8<-- [end:fit]
 
 # --8<-- [start:total]
 seconds_after = best_seconds(lambda: quantize(photo, 16), repeats=2)
 print(f"quantize before: {shown(seconds_before)}")
 print(f"quantize now:    {shown(seconds_after)}")
-faster_overall = seconds_after < seconds_before
+faster_overall_seconds = seconds_after < seconds_before
 # --8<-- [end:total]

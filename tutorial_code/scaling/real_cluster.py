@@ -149,7 +149,7 @@ one_worker_seconds_per_second = step_seconds[one] / step_seconds[two]
 half, full = (f"workers2_frames{n}" for n in (n_frames // 2, n_frames))
 double_data_seconds_per_second = step_seconds[full] / step_seconds[half]
 cluster_seconds_per_quantize_second = cluster_photo_seconds / quantize_seconds
-quantize_is_faster = quantize_seconds < cluster_photo_seconds
+quantize_is_faster_seconds = quantize_seconds < cluster_photo_seconds
 print(f"1 worker takes {one_worker_seconds_per_second:.2f} s per second of 2")
 print(
     f"twice the data takes {double_data_seconds_per_second:.2f} s per second"
