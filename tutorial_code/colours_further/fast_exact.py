@@ -194,9 +194,9 @@ for seed in range(3):
     sample = original_pixels[chosen]
     colours, counts = np.unique(sample, axis=0, return_counts=True)
     for fit in (ten_runs, third_then_one):
-        start = time.process_time()
+        start_seconds = time.process_time()
         fitted = fit(colours, counts, rng)
-        seconds = time.process_time() - start
+        seconds = time.process_time() - start_seconds
         name = fit.__name__
         fit_seconds[name] = min(seconds, fit_seconds.get(name, seconds))
         indices = assign_pixels(original_pixels, fitted)
