@@ -3,9 +3,15 @@
 A chapter's notebook is its pages' code blocks in reading order (checked
 below, block by block). So executing it in a fresh kernel is what a reader
 does who pastes every page's blocks in order into a new session: it must
-print each page's output and leave the values each page quotes. And since
-its outputs come from the build's lesson runs, the same run checks that a
-second process gives what the build gave (measurements aside).
+print each page's output and leave the values each page quotes.
+
+Its outputs come from the build's lesson runs, so the same run is also the
+determinism test across processes: a second, independent run of every
+lesson must print the same text, leave the same values and draw the same
+figures, byte for byte (the kernel renders each figure as the build renders
+its notebook image), measurements aside. Pages are made from those results
+alone; that rendering them again gives the same pages is checked in
+tests/site/test_build.py.
 """
 
 import json
@@ -21,6 +27,7 @@ from nbclient import NotebookClient
 
 from tutorial_code.sitebuild.notebooks import nav_pages, notebook_name
 from tutorial_code.sitebuild.results import LessonResults, is_measurement
+from tutorial_code.sitebuild.sections import split_sections
 
 from ..conftest import PROJECT, RESULTS
 from ..pages import (
@@ -32,6 +39,31 @@ from ..pages import (
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
 CHAPTERS = sorted({lesson.chapter for lesson in lessons()})
+# Run first, in the test's kernel only: it shows each figure as the build
+# makes a notebook's image (figures.notebook_image), so that the images of
+# the two runs can be compared byte for byte.
+SETUP = """\
+import functools as _functools
+
+import matplotlib.pyplot as _plt
+from IPython import get_ipython as _ipython
+from matplotlib.figure import Figure as _Figure
+
+from tutorial_code.sitebuild.figures import notebook_image as _image
+
+%matplotlib inline
+
+
+def _as_built(figure, suffix):
+    made, data = _image(figure)
+    return data if made == suffix else None
+
+
+for _suffix, _kind in ((".png", "image/png"), (".jpg", "image/jpeg")):
+    _ipython().display_formatter.formatters[_kind].for_type(
+        _Figure, _functools.partial(_as_built, suffix=_suffix)
+    )
+"""
 # Run after each page's last cell: the values the reader's session holds.
 PROBE = (
     "import json as _json\n"
@@ -52,11 +84,30 @@ def printed(cell) -> str:
     )
 
 
-def has_image(cell) -> bool:
-    return any(
-        "image/png" in o.get("data", {}) or "image/jpeg" in o.get("data", {})
-        for o in cell.outputs
-    )
+def images(cell) -> list[str]:
+    """The images a cell shows, as base64 text."""
+    return [
+        data
+        for output in cell.outputs
+        for kind, data in output.get("data", {}).items()
+        if kind in {"image/png", "image/jpeg"}
+    ]
+
+
+def measurement_figures(chapter: str) -> list[str]:
+    """The code of every section that draws a figure of measurements."""
+    results = LessonResults(RESULTS)
+    codes = []
+    for lesson in lessons():
+        if lesson.chapter == chapter:
+            drawn = results[lesson.id].get("figures", {})
+            source = lesson.source(PROJECT).read_text(encoding="utf-8")
+            codes += [
+                chunk.code.strip()
+                for chunk in split_sections(source)
+                if chunk.section in drawn and is_measurement(chunk.section)
+            ]
+    return codes
 
 
 def chapter_pages(chapter: str) -> list[str]:
@@ -84,6 +135,8 @@ def execute(site: Path, chapter: str, folder: Path) -> dict:
     code = [c for c in run.cells if c.cell_type == "code"]
     for cell in code:
         cell.outputs, cell.execution_count = [], None
+    setup = nbformat.v4.new_code_cell(SETUP)
+    run.cells.insert(0, setup)
     probes, done = {}, 0
     for page in chapter_pages(chapter):
         done += len(page_blocks(site, page))
@@ -96,7 +149,7 @@ def execute(site: Path, chapter: str, folder: Path) -> dict:
     # Single-threaded, as the lessons run for the build.
     client.execute(env={**os.environ, **ONE_THREAD})  # raises on any error
     values = {page: json.loads(printed(cell)) for page, cell in probes.items()}
-    for cell in probes.values():
+    for cell in [setup, *probes.values()]:
         run.cells.remove(cell)
     return {"shown": shown, "executed": run, "values": values}
 
@@ -117,20 +170,24 @@ def executed(site: Path, tmp_path_factory) -> dict[str, dict]:
 def test_the_download_runs_top_to_bottom_and_prints_what_it_shows(
     executed, chapter
 ):
-    """The outputs come from the lesson runs: a fresh kernel gives them too."""
+    """The outputs come from the lesson runs: a fresh kernel gives them too,
+    the same text and the same figures (figures of timings aside)."""
     shown, run = executed[chapter]["shown"], executed[chapter]["executed"]
     pairs = [
         (one, two)
         for one, two in zip(shown.cells, run.cells, strict=True)
         if one.cell_type == "code"
     ]
+    timed = measurement_figures(chapter)
     assert any(printed(one) for one, _ in pairs)
-    assert any(has_image(one) for one, _ in pairs)
+    assert any(images(one) for one, _ in pairs)
     for one, two in pairs:
         assert without_measurements(printed(two)) == without_measurements(
             printed(one)
         ), one.source
-        assert has_image(two) == has_image(one), one.source
+        assert len(images(two)) == len(images(one)), one.source
+        if not any(code in one.source for code in timed):
+            assert images(two) == images(one), f"another figure: {one.source}"
 
 
 @pytest.mark.slow

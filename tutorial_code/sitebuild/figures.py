@@ -38,10 +38,7 @@ def save_light_and_dark(fig: Figure, folder: Path, stem: str) -> dict:
     Returns their file names, the CSS size in pixels, and the smallest font
     size in points (to check the figure is legible where it is shown).
     """
-    default = to_rgba(rcParams["axes.facecolor"])
-    for ax in fig.axes:
-        if to_rgba(ax.get_facecolor()) == default:
-            ax.set_facecolor("none")
+    _clear_default_backgrounds(fig)
     bbox = _tight_bbox(fig)
     light = _render(fig, bbox)
     font = min_font_size(fig)
@@ -50,7 +47,9 @@ def save_light_and_dark(fig: Figure, folder: Path, stem: str) -> dict:
     lossy = _shows_an_image(fig) and _lossy_is_smaller(light)
     for image, scheme in ((light, "light"), (dark, "dark")):
         _save_webp(image, folder / f"{stem}-{scheme}.webp", lossy)
-    notebook = _save_notebook_image(light, folder, stem)
+    suffix, data = _notebook_image(light)
+    notebook = f"{stem}-notebook{suffix}"
+    (folder / notebook).write_bytes(data)
     return {
         "light": f"{stem}-light.webp",
         "dark": f"{stem}-dark.webp",
@@ -59,6 +58,13 @@ def save_light_and_dark(fig: Figure, folder: Path, stem: str) -> dict:
         "height": round(light.height * 100 / DPI),
         "min_font_pt": font,
     }
+
+
+def notebook_image(fig: Figure) -> tuple[str, bytes]:
+    """The notebook variant of ``fig`` alone: its suffix (".png" or ".jpg")
+    and bytes, as ``save_light_and_dark`` writes it."""
+    _clear_default_backgrounds(fig)
+    return _notebook_image(_render(fig, _tight_bbox(fig)))
 
 
 def min_font_size(fig: Figure) -> float | None:
@@ -78,6 +84,14 @@ def min_font_size(fig: Figure) -> float | None:
         and id(text) not in hidden
     ]
     return min(sizes) if sizes else None
+
+
+def _clear_default_backgrounds(fig: Figure) -> None:
+    """Axes on the default background get none (the page's shows)."""
+    default = to_rgba(rcParams["axes.facecolor"])
+    for ax in fig.axes:
+        if to_rgba(ax.get_facecolor()) == default:
+            ax.set_facecolor("none")
 
 
 def _tight_bbox(fig: Figure):
@@ -119,7 +133,7 @@ def _save_webp(image: Image.Image, path: Path, lossy: bool) -> None:
         image.save(path, format="WEBP", lossless=True, method=EFFORT)
 
 
-def _save_notebook_image(light: Image.Image, folder: Path, stem: str) -> str:
+def _notebook_image(light: Image.Image) -> tuple[str, bytes]:
     """The figure as Jupyter shows one: on white, at 100 dpi.
 
     JPEG where that is under half the PNG (a photograph), else PNG.
@@ -133,11 +147,8 @@ def _save_notebook_image(light: Image.Image, folder: Path, stem: str) -> str:
     small.save(png, format="PNG")
     small.save(jpeg, format="JPEG", quality=NOTEBOOK_JPEG_QUALITY)
     if jpeg.tell() < png.tell() / 2:
-        name, data = f"{stem}-notebook.jpg", jpeg
-    else:
-        name, data = f"{stem}-notebook.png", png
-    (folder / name).write_bytes(data.getvalue())
-    return name
+        return ".jpg", jpeg.getvalue()
+    return ".png", png.getvalue()
 
 
 def _recolour_chrome(fig: Figure, colour: str) -> None:
