@@ -14,7 +14,7 @@ BENCH_LOCK := requirements-bench.lock
 COMPILE := $(UV) pip compile pyproject.toml --quiet --universal \
 	--python-version 3.11.5 --generate-hashes --custom-compile-command "make lock"
 
-.PHONY: install serve build preview test lint bench lock clean
+.PHONY: install serve build preview screenshots test lint bench lock clean
 
 install: $(INSTALLED)
 
@@ -43,6 +43,11 @@ build: $(INSTALLED)
 # serves it, under its sub-path, on http://127.0.0.1:8000/kmeans-in-practice/.
 preview: build
 	$(BIN)/python -m tutorial_code.sitebuild.preview site --port 8000
+
+# Every page (or those named: PAGES="digits/evaluation/ ...") in four views,
+# desktop and phone, light and dark, in .cache/screenshots/ (needs Chromium).
+screenshots: build
+	$(BIN)/python -m tests.browser.screenshots site $(if $(PAGES),--pages $(PAGES))
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -5,7 +5,6 @@ by .ci/run) a missing browser is an error instead.
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,25 +12,9 @@ import pytest
 from tutorial_code.sitebuild.preview import serving, site_path
 
 from ..conftest import PROJECT
+from .visit import chromium, launch, offline_context
 
-SCREENSHOTS = PROJECT / ".cache" / "screenshots"
 SKIPPED = "BROWSER SUITE SKIPPED: no Chromium (apt-get install chromium)"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def chromium() -> str | None:
-    """Debian's Chromium, or the browser $CHROMIUM names (as on GitHub)."""
-    named = os.environ.get("CHROMIUM")
-    if named:
-        return shutil.which(named)
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -72,22 +55,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium(), args=LAUNCH_ARGS
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
-
-
-def offline_context(browser, **options):
-    """A fresh browser profile whose requests to other hosts all fail."""
-    options.setdefault("viewport", {"width": 1280, "height": 900})
-    context = browser.new_context(**options)
-    context.route(
-        lambda url: not url.startswith("http://127.0.0.1"),
-        lambda route: route.abort(),
-    )
-    return context
 
 
 @pytest.fixture
@@ -98,10 +68,3 @@ def context(browser):
     )
     yield context
     context.close()
-
-
-@pytest.fixture(scope="session")
-def screenshots() -> Path:
-    """Full-page screenshots of every page, kept for authors to look at."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS

@@ -1,7 +1,8 @@
 """Each check fails on a page with the fault it looks for.
 
 The home page is served with one fault injected at a time; the same check
-functions that pass on the real pages must report it.
+functions that pass on the real pages must report it. The checks read the
+page, not its address: the site's own mount is enough.
 """
 
 import pytest
@@ -29,7 +30,7 @@ FAULTS = {
 }
 
 
-def serve_with(context, base_url: str, html: str) -> None:
+def serve_with(context, deployed_url: str, html: str) -> None:
     """Serve the home page with ``html`` added at the top of its content."""
 
     def inject(route):
@@ -40,31 +41,31 @@ def serve_with(context, base_url: str, html: str) -> None:
         )
         route.fulfill(response=response, body=body)
 
-    context.route(base_url, inject)
+    context.route(deployed_url, inject)
 
 
 @pytest.mark.parametrize("fault", FAULTS)
-def test_a_fault_is_reported(context, base_url, fault):
-    serve_with(context, base_url, FAULTS[fault])
-    _, visit = open_page(context, base_url, "light")
+def test_a_fault_is_reported(context, deployed_url, fault):
+    serve_with(context, deployed_url, FAULTS[fault])
+    _, visit = open_page(context, deployed_url, "light")
     problems = page_problems(visit) + image_problems(visit)
     assert problems, f"{fault} went unnoticed"
 
 
-def test_a_light_figure_on_a_dark_page_is_reported(context, base_url):
+def test_a_light_figure_on_a_dark_page_is_reported(context, deployed_url):
     # The figure made for white pages, shown in dark mode.
     serve_with(
         context,
-        base_url,
+        deployed_url,
         '<img src="figures/digits/loading_and_fitting/n_init_plot-light.webp"'
         ' alt="Inertia per seed, drawn for a light page">',
     )
-    page, _ = open_page(context, base_url, "dark")
+    page, _ = open_page(context, deployed_url, "dark")
     assert dark_contrast_problems(page)
 
 
-def test_a_clean_page_passes(context, base_url):
-    page, visit = open_page(context, base_url, "dark")
+def test_a_clean_page_passes(context, deployed_url):
+    page, visit = open_page(context, deployed_url, "dark")
     assert page_problems(visit) == []
     assert image_problems(visit) == []
     assert dark_contrast_problems(page) == []
@@ -80,9 +81,9 @@ def test_a_clean_page_passes(context, base_url):
     ],
     ids=["code cut off", "page wider than the phone"],
 )
-def test_what_does_not_fit_a_phone_is_reported(browser, base_url, html):
+def test_what_does_not_fit_a_phone_is_reported(browser, deployed_url, html):
     context = offline_context(browser, viewport=PHONE)
-    serve_with(context, base_url, html)
-    page, _ = open_page(context, base_url, "light")
+    serve_with(context, deployed_url, html)
+    page, _ = open_page(context, deployed_url, "light")
     assert overflow_problems(page)
     context.close()

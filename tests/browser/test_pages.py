@@ -1,28 +1,36 @@
-"""Every page in the navigation, in Chromium, light and dark."""
+"""Every page in the navigation, in Chromium: light, dark and on a phone."""
 
 import re
+from functools import partial
+from urllib.error import HTTPError
+from urllib.parse import urljoin, urlsplit
+from urllib.request import Request, urlopen
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from tutorial_code.sitebuild.preview import serving
 
 from ..pages import nav_urls
-from .conftest import offline_context
+from .conftest import MOUNTS
 from .visit import (
     PHONE,
+    Visit,
+    copy_problems,
     dark_contrast_problems,
     heading_problems,
     image_problems,
+    in_parallel,
+    offline_context,
     open_page,
     overflow_problems,
     page_problems,
+    switch_to_dark,
     weight_problems,
 )
 
 PAGES = nav_urls()
-
-
-def shot_name(path: str, scheme: str) -> str:
-    return f"{path.strip('/').replace('/', '_') or 'index'}-{scheme}.jpg"
 
 
 def representatives(paths: list[str]) -> list[str]:
@@ -38,110 +46,200 @@ def representatives(paths: list[str]) -> list[str]:
     return chosen + notebooks[:1]
 
 
-# Material's copy button on pages, mkdocs-jupyter's in notebook cells.
-BUTTONS = (
-    ".md-content :is(.md-code__button[data-md-type=copy], clipboard-copy)"
-)
-# Colours come from the theme's variables, shared by every page: the dark
-# scheme's audit covers each kind of page, the light one every page.
-DARK_AUDIT = representatives(PAGES)
+# What every page shares (the theme's colours, scripts and highlighting) is
+# checked on one page of each kind: the dark scheme's audit, the contrast
+# of code, the visits under the root.
+REPRESENTATIVES = representatives(PAGES)
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+
+
+# The header, the navigation and code blocks are made by the theme (code by
+# its highlighter), the same on every page: the audit of a whole page runs
+# on the representative pages, in both schemes. On every other page it
+# audits what the page itself brings: its content, code blocks aside.
+PAGE_OWN = {
+    "include": [[".md-content"]],
+    "exclude": [["pre"], [".jp-InputArea"]],
+}
+ONLY_VIOLATIONS = {"resultTypes": ["violations"]}
+
+
+def axe_problems(page: Page, *, whole: bool) -> list[str]:
+    """Serious and critical findings of axe-core, on the whole page or on
+    what the page itself brings."""
+    violations = (
+        Axe()
+        .run(page, None if whole else PAGE_OWN, ONLY_VIOLATIONS)
+        .response["violations"]
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html']}"
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def light_figures(visit: Visit) -> list[str]:
+    """Figures shown whose file is not the dark variant."""
+    return [
+        image["src"]
+        for image in visit.images
+        if image["visible"]
+        and not image["src"].startswith("data:")
+        and not re.search(r"-dark\.\w+$", image["src"].split("#")[0])
+    ]
+
+
+def audit(url: str, browser: Browser, path: str) -> dict[str, dict]:
+    """Every finding on one page, by view: "light" and "dark" on a desktop
+    screen, "phone" (light, 390 px wide).
+
+    One load serves all three: the page is narrowed to a phone's width and
+    back, then switched to dark with the toggle. A representative page gets
+    what the others share, in full: its whole audit in both schemes, and
+    its visit lasts until the network is idle, so that what the scripts
+    fetch late is recorded too.
+    """
+    representative = path in REPRESENTATIVES
+    context = offline_context(browser, permissions=CLIPBOARD)
+    try:
+        wait = "networkidle" if representative else "load"
+        page, light = open_page(context, url + path, "light", wait)
+        found = {
+            "light": {
+                "visit": light,
+                "axe": axe_problems(page, whole=representative),
+                "headings": heading_problems(page),
+            }
+        }
+        desktop = page.viewport_size
+        page.set_viewport_size(PHONE)
+        found["phone"] = {"overflow": overflow_problems(page)}
+        page.set_viewport_size(desktop)
+        dark = switch_to_dark(page, light)
+        found["dark"] = {
+            "visit": dark,
+            "contrast": dark_contrast_problems(page),
+            "variants": light_figures(dark),
+        }
+        if representative:
+            found["dark"]["axe"] = axe_problems(page, whole=True)
+        # Last: it opens the folds.
+        found["light"]["copy"] = copy_problems(page, click=representative)
+        return found
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="session")
-def deployed(browser, deployed_url, screenshots) -> dict:
-    """Every page as deployed (under the sub-path), light and dark: one visit
-    each, with every finding, and a screenshot for authors.
+def deployed(deployed_url) -> dict:
+    """Every page as deployed (under the sub-path), with every finding,
+    keyed by (path, view).
 
     The audit reads a page's DOM and styles, so it runs under the sub-path
-    only; what loads is checked under both mounts (``report``).
+    only; what loads is checked under both mounts too (``root_visits``).
     """
-    found = {}
-    for scheme in ("light", "dark"):
-        context = offline_context(browser)
-        for path in PAGES:
-            page, visit = open_page(context, deployed_url + path, scheme)
-            page.screenshot(  # JPEG: tall pages encode several times faster
-                path=screenshots / shot_name(path, scheme),
-                full_page=True,
-                quality=80,
-            )
-            findings = {"visit": visit}
-            if scheme == "light":
-                findings["headings"] = heading_problems(page)
-            else:
-                findings["contrast"] = dark_contrast_problems(page)
-                findings["variants"] = [
-                    image["src"]
-                    for image in visit.images
-                    if image["visible"]
-                    and not image["src"].startswith("data:")
-                    and not re.search(
-                        r"-dark\.\w+$", image["src"].split("#")[0]
-                    )
-                ]
-            if scheme == "light" or path in DARK_AUDIT:
-                violations = Axe().run(page).response["violations"]
-                findings["axe"] = [
-                    f"{v['id']} ({v['impact']}): {v['nodes'][0]['html']}"
-                    for v in violations
-                    if v["impact"] in {"serious", "critical"}
-                ]
-            found[path, scheme] = findings
-            page.close()
+    audits = in_parallel(partial(audit, deployed_url), PAGES)
+    return {
+        (path, view): findings
+        for path, views in audits.items()
+        for view, findings in views.items()
+    }
+
+
+def load(url: str, browser: Browser, path: str) -> Visit:
+    context = offline_context(browser)
+    try:
+        return open_page(context, url + path, "light", "load")[1]
+    finally:
         context.close()
-    return found
+
+
+# Under the root, a visit of each kind of page: the scripts, and what they
+# fetch, are the same on every page; every file each page names is fetched
+# under both mounts by test_every_file_a_page_names_is_served.
+ROOT_VISITS = REPRESENTATIVES
+MOUNTED = [("sub-path", path) for path in PAGES] + [
+    ("root", path) for path in ROOT_VISITS
+]
 
 
 @pytest.fixture(scope="session")
-def phone(browser, deployed_url, screenshots) -> dict:
-    """Every page on a phone's width (light), with what does not fit.
+def root_visits(site) -> dict[str, Visit]:
+    with serving(site, MOUNTS["root"]) as url:
+        return in_parallel(partial(load, url), ROOT_VISITS)
 
-    Its screenshots sit beside the desktop ones, for authors.
-    """
-    found = {}
-    context = offline_context(browser, viewport=PHONE)
-    for path in PAGES:
-        page, _ = open_page(context, deployed_url + path, "light")
-        page.screenshot(
-            path=screenshots / shot_name(path, "phone"),
-            full_page=True,
-            quality=80,
-        )
-        found[path] = overflow_problems(page)
-        page.close()
-    context.close()
+
+def visits(mount: str, path: str, deployed: dict, root: dict) -> list[Visit]:
+    if mount == "root":
+        return [root[path]]
+    return [deployed[path, scheme]["visit"] for scheme in ("light", "dark")]
+
+
+@pytest.mark.parametrize(("mount", "path"), MOUNTED)
+def test_page_loads_without_errors_or_other_hosts(
+    deployed, root_visits, mount, path
+):
+    for visit in visits(mount, path, deployed, root_visits):
+        assert page_problems(visit) == [], visit.scheme
+
+
+@pytest.mark.parametrize(("mount", "path"), MOUNTED)
+def test_images_load_and_say_what_they_show(
+    deployed, root_visits, mount, path
+):
+    for visit in visits(mount, path, deployed, root_visits):
+        assert image_problems(visit) == [], visit.scheme
+
+
+NAMED_FILE = re.compile(
+    r"<(?:a|img|link|script|source)\b[^>]*?\b(href|src|srcset)=\"([^\"]+)\""
+)
+
+
+def named_files(page_url: str, html: str) -> set[str]:
+    """The address of every file of the site that a page names."""
+    found = set()
+    for attribute, value in NAMED_FILE.findall(html):
+        # srcset: "url 2x, url 1x"
+        candidates = value.split(",") if attribute == "srcset" else [value]
+        for candidate in candidates:
+            reference = candidate.strip().split(" ")[0]
+            if urlsplit(reference).scheme or reference.startswith("#"):
+                continue  # another host or inline data; a place on the page
+            found.add(urljoin(page_url, reference).split("#")[0])
     return found
 
 
-@pytest.fixture(scope="module")
-def report(browser, base_url, deployed_url, deployed) -> dict:
-    """What loads, under each mount: the deployed visits, and under the
-    root a light visit of every page."""
-    if base_url == deployed_url:
-        return {key: findings["visit"] for key, findings in deployed.items()}
-    found = {}
-    context = offline_context(browser)
-    for path in PAGES:
-        page, found[path, "light"] = open_page(
-            context, base_url + path, "light"
-        )
-        page.close()
-    context.close()
-    return found
+def test_every_file_a_page_names_is_served(base_url):
+    """Under each mount, every file any page links to or loads is there."""
+    missing = []
+    for page_url in [base_url + path for path in PAGES]:
+        with urlopen(page_url) as response:
+            html = response.read().decode()
+        for url in sorted(named_files(page_url, html)):
+            try:
+                urlopen(Request(url, method="HEAD")).close()
+            except HTTPError as error:
+                missing.append(f"{page_url} names {url}: {error.code}")
+    assert missing == []
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_loads_without_errors_or_other_hosts(report, path):
-    for (visited, scheme), visit in report.items():
-        if visited == path:
-            assert page_problems(visit) == [], scheme
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_images_load_and_say_what_they_show(report, path):
-    for (visited, scheme), visit in report.items():
-        if visited == path:
-            assert image_problems(visit) == [], scheme
+def test_the_file_check_reads_every_kind_of_reference():
+    page = "http://127.0.0.1:1/site/a/"
+    html = (
+        '<img src="../f.webp#only-dark"><link href="s.css">'
+        '<source srcset="x.webp 2x, y.webp 1x"><a href="https://x.org/">'
+        '<a href="#here"><script src="/site/j.js"></script>'
+        '<img src="data:image/png;base64,iVBOR">'
+    )
+    assert named_files(page, html) == {
+        "http://127.0.0.1:1/site/f.webp",
+        "http://127.0.0.1:1/site/a/s.css",
+        "http://127.0.0.1:1/site/a/x.webp",
+        "http://127.0.0.1:1/site/a/y.webp",
+        "http://127.0.0.1:1/site/j.js",
+    }
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -156,18 +254,18 @@ def test_headings_are_in_order(deployed, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_violations(deployed, path):
-    for scheme in ("light", "dark"):
-        assert deployed[path, scheme].get("axe", []) == [], scheme
+    for view in ("light", "dark"):
+        assert deployed[path, view].get("axe", []) == [], view
 
 
 def test_the_dark_audit_covers_every_chapter():
     chapters = {path.split("/")[0] for path in PAGES}
-    assert chapters <= {path.split("/")[0] for path in DARK_AUDIT}
+    assert chapters <= {path.split("/")[0] for path in REPRESENTATIVES}
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_nothing_is_cut_off_on_a_phone(phone, path):
-    assert phone[path] == []
+def test_nothing_is_cut_off_on_a_phone(deployed, path):
+    assert deployed[path, "phone"]["overflow"] == []
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -178,41 +276,5 @@ def test_figures_are_legible_in_dark_mode(deployed, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_code_block_has_a_working_copy_button(
-    context, deployed_url, path
-):
-    page = context.new_page()
-    page.goto(deployed_url + path, wait_until="networkidle")
-    # A reader opens a folded helper to copy it.
-    page.evaluate(
-        "document.querySelectorAll('details').forEach(d => d.open = true)"
-    )
-    # Material's copy button on pages, mkdocs-jupyter's in notebook cells.
-    buttons = page.locator(BUTTONS)
-    blocks = page.locator(
-        ".md-content pre:has(code), .md-content .jp-InputArea pre"
-    )
-    assert buttons.count() == blocks.count()
-    # Every block has its button; clicking the first, the last and the first
-    # in a fold shows that they copy (each is the same Material button).
-    first_folded = page.evaluate(
-        """(selector) => [...document.querySelectorAll(selector)].indexOf(
-            document.querySelector('.md-content details .md-code__button'))""",
-        BUTTONS,
-    )
-    count = buttons.count()
-    tried = {0, count - 1, first_folded} - {-1} if count else set()
-    for index in sorted(tried):
-        button = buttons.nth(index)
-        button.scroll_into_view_if_needed()
-        button.hover()
-        target = button.get_attribute("data-clipboard-target")
-        if target:  # Material names the code it copies
-            code = page.locator(target).inner_text()
-        else:  # mkdocs-jupyter: the <pre> with the id in "for"
-            code = page.locator(f"#{button.get_attribute('for')}").inner_text()
-        page.evaluate("navigator.clipboard.writeText('')")
-        button.click()
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.strip() == code.strip(), f"copy button {index}"
-        assert copied.strip(), f"copy button {index} copied nothing"
+def test_every_code_block_has_a_working_copy_button(deployed, path):
+    assert deployed[path, "light"]["copy"] == []

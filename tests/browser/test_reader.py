@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import Page
 
 from tutorial_code.sitebuild.preview import serving
 
@@ -18,15 +19,13 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize(("query", "page_path"), SEARCHES)
-def test_search_finds_the_lesson(context, base_url, query, page_path):
-    page = context.new_page()
-    page.goto(base_url, wait_until="networkidle")
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially(query)  # typed, as Material listens for keys
-    # Results are redrawn as the query grows: wait until the page is listed
-    # (a timeout here means search never found it).
+def search(page: Page, query: str, page_path: str) -> None:
+    """Type ``query`` into Material's search; wait until ``page_path`` is
+    among the results (a timeout here means search never found it)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)  # typed, as Material listens for keys
+    # Results are redrawn as the query grows: wait until the page is listed.
     page.wait_for_function(
         """path => [...document.querySelectorAll('.md-search-result__item a')]
                    .some(link => link.href.includes(path))""",
@@ -35,10 +34,24 @@ def test_search_finds_the_lesson(context, base_url, query, page_path):
     )
 
 
-def test_the_colour_toggle_switches_scheme_and_figures(context, base_url):
+@pytest.mark.parametrize(("query", "page_path"), SEARCHES)
+def test_search_finds_the_lesson(context, deployed_url, query, page_path):
+    page = context.new_page()
+    page.goto(deployed_url, wait_until="load")
+    search(page, query, page_path)
+
+
+def test_search_works_under_each_mount(context, base_url):
+    """Its index and worker load from wherever the site is mounted."""
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    search(page, *SEARCHES[0])
+
+
+def test_the_colour_toggle_switches_scheme_and_figures(context, deployed_url):
     page = context.new_page()
     page.emulate_media(color_scheme="light")
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(deployed_url, wait_until="load")
 
     def scheme() -> str:
         return page.evaluate("document.body.dataset.mdColorScheme")
@@ -59,9 +72,9 @@ def test_the_colour_toggle_switches_scheme_and_figures(context, base_url):
 
 
 @pytest.mark.parametrize("path", ["", "digits/evaluation/"])
-def test_a_keyboard_reaches_search_and_navigation(context, base_url, path):
+def test_a_keyboard_reaches_search_and_navigation(context, deployed_url, path):
     page = context.new_page()
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(deployed_url + path, wait_until="load")
     reached = set()
     for _ in range(60):
         page.keyboard.press("Tab")

@@ -6,15 +6,33 @@ on a page with the fault it looks for.
 """
 
 import io
+import os
 import re
-from dataclasses import dataclass, field
+import shutil
+from collections.abc import Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Literal, TypeVar
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import numpy as np
 from PIL import Image
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Chromiums visiting at once: a visit mostly waits (for the network to go
+# idle, for images, for the page's scripts), so three overlap well on two
+# cores.
+BROWSERS = 3
 MAX_FIRST_LOAD_BYTES = 1_500_000
 LOCAL_HOST = "127.0.0.1"
 MIN_DARK_CONTRAST = 3.0  # WCAG's minimum for graphics and large text
@@ -24,6 +42,54 @@ PLACEHOLDER_ALT = re.compile(
     r"|\.(png|jpe?g|gif|svg|webp)$|no description",
     re.IGNORECASE,
 )
+
+
+def chromium() -> str | None:
+    """Debian's Chromium, or the browser $CHROMIUM names (as on GitHub)."""
+    named = os.environ.get("CHROMIUM")
+    if named:
+        return shutil.which(named)
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def launch(playwright) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=chromium(), args=LAUNCH_ARGS
+    )
+
+
+def offline_context(browser: Browser, **options) -> BrowserContext:
+    """A fresh browser profile whose requests to other hosts all fail."""
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(**options)
+    context.route(
+        lambda url: not url.startswith("http://127.0.0.1"),
+        lambda route: route.abort(),
+    )
+    return context
+
+
+Job = TypeVar("Job", bound=Hashable)
+Found = TypeVar("Found")
+
+
+def in_parallel(
+    visit: Callable[[Browser, Job], Found], jobs: list[Job]
+) -> dict[Job, Found]:
+    """``visit(browser, job)`` for every job, on ``BROWSERS`` Chromiums at
+    once (each in a thread of its own, as Playwright asks)."""
+
+    def share(jobs: list[Job]) -> list[tuple[Job, Found]]:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                return [(job, visit(browser, job)) for job in jobs]
+            finally:
+                browser.close()
+
+    shares = [jobs[i::BROWSERS] for i in range(BROWSERS)]
+    with ThreadPoolExecutor(BROWSERS) as pool:
+        return dict(pair for done in pool.map(share, shares) for pair in done)
 
 
 @dataclass
@@ -38,9 +104,17 @@ class Visit:
 
 
 def open_page(
-    context: BrowserContext, url: str, scheme: str
+    context: BrowserContext,
+    url: str,
+    scheme: str,
+    wait_until: Literal["load", "networkidle"] = "networkidle",
 ) -> tuple[Page, Visit]:
-    """Load ``url`` in ``scheme`` ("light" or "dark"), lazy images included."""
+    """Load ``url`` in ``scheme`` ("light" or "dark"), lazy images included.
+
+    "networkidle" waits until nothing has loaded for half a second, so that
+    what scripts fetch later is recorded too; "load" is enough to see what
+    the page itself needs.
+    """
     page = context.new_page()
     visit = Visit(url, scheme)
     page.on("request", lambda request: visit.requests.append(request.url))
@@ -53,12 +127,21 @@ def open_page(
     )
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
     page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
-    response = page.goto(url, wait_until="networkidle")
+    response = page.goto(url, wait_until=wait_until)
     visit.status = response.status if response else 0
     visit.first_load_bytes = _bytes_so_far(page)
     _load_lazy_images(page)
     visit.images = page.evaluate(_IMAGES_JS)
     return page, visit
+
+
+def switch_to_dark(page: Page, visit: Visit) -> Visit:
+    """Switch a light page to dark with Material's toggle, as a reader does:
+    the visit, now showing the dark scheme's images."""
+    page.locator("label[title='Switch to dark mode']").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    _load_lazy_images(page)
+    return replace(visit, scheme="dark", images=page.evaluate(_IMAGES_JS))
 
 
 def _bytes_so_far(page: Page) -> int:
@@ -168,7 +251,7 @@ def ink_contrast(image: Image.Image, background: np.ndarray) -> float | None:
     of opaque panels. None for an image with no transparency, which brings
     its own background.
     """
-    rgba = np.asarray(image.convert("RGBA"), dtype=int)
+    rgba = np.asarray(image.convert("RGBA"))
     clear = rgba[..., 3] == 0
     if not clear.any():
         return None
@@ -200,7 +283,8 @@ def dark_contrast_problems(page: Page) -> list[str]:
     for source in sources:
         if source.startswith("data:"):
             continue  # notebook outputs: opaque, with their own background
-        body = page.request.get(source).body()
+        with urlopen(source) as response:  # from our own server
+            body = response.read()
         with Image.open(io.BytesIO(body)) as image:
             ratio = ink_contrast(image, base)
         if ratio is not None and ratio < MIN_DARK_CONTRAST:
@@ -236,3 +320,50 @@ _OVERFLOW_JS = """
 def overflow_problems(page: Page) -> list[str]:
     """Nothing is cut off, and only code and tables scroll sideways."""
     return page.evaluate(_OVERFLOW_JS)
+
+
+# Material's copy button on pages, mkdocs-jupyter's in notebook cells.
+COPY_BUTTONS = (
+    ".md-content :is(.md-code__button[data-md-type=copy], clipboard-copy)"
+)
+CODE_BLOCKS = ".md-content pre:has(code), .md-content .jp-InputArea pre"
+
+
+def copy_problems(page: Page, *, click: bool) -> list[str]:
+    """Every code block has a copy button, and (``click``) the buttons copy
+    their code.
+
+    Folded helpers are opened first, as a reader does to copy one. Clicking
+    the first button, the last and the first in a fold shows that they copy
+    (each is the same Material button). Needs clipboard permissions.
+    """
+    page.evaluate(
+        "document.querySelectorAll('details').forEach(d => d.open = true)"
+    )
+    buttons = page.locator(COPY_BUTTONS)
+    count, blocks = buttons.count(), page.locator(CODE_BLOCKS).count()
+    if count != blocks:
+        return [f"{blocks} code blocks but {count} copy buttons"]
+    if not click:
+        return []
+    first_folded = page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)].indexOf(
+            document.querySelector('.md-content details .md-code__button'))""",
+        COPY_BUTTONS,
+    )
+    problems = []
+    for index in sorted({0, count - 1, first_folded} - {-1} if count else ()):
+        button = buttons.nth(index)
+        button.scroll_into_view_if_needed()
+        button.hover()
+        target = button.get_attribute("data-clipboard-target")
+        if target:  # Material names the code it copies
+            code = page.locator(target).inner_text()
+        else:  # mkdocs-jupyter: the <pre> with the id in "for"
+            code = page.locator(f"#{button.get_attribute('for')}").inner_text()
+        page.evaluate("navigator.clipboard.writeText('')")
+        button.click()
+        copied = page.evaluate("navigator.clipboard.readText()").strip()
+        if not copied or copied != code.strip():
+            problems.append(f"copy button {index} copied {copied[:40]!r}")
+    return problems
