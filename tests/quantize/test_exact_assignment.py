@@ -141,6 +141,15 @@ def test_colour_codes_are_red_green_blue_in_base_256():
     )
 
 
+def test_colour_codes_of_any_layout_and_the_last_pixel():
+    """Codes read each pixel's bytes: a lone pixel, a column, every other."""
+    rng = np.random.default_rng(4)
+    image = rng.integers(0, 256, size=(30, 20, 3), dtype=np.uint8)
+    for pixels in (image[0, :1], image[:, 3], image[::2, 1::3].reshape(-1, 3)):
+        expected = (pixels.astype(np.int64) * [65536, 256, 1]).sum(axis=1)
+        np.testing.assert_array_equal(colour_codes(pixels), expected)
+
+
 def test_nearest_colours_is_exact_on_float32():
     """The largest distances in float32 are still exact integers."""
     palette = np.array([[0, 0, 0], [255, 255, 255], [255, 255, 254]])
