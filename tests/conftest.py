@@ -4,6 +4,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import cloudpickle
@@ -38,6 +40,38 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build = mkdocs_build(PROJECT, site)
     assert build.returncode == 0, build.stderr
     return site
+
+
+@pytest.fixture(scope="session", autouse=True)
+def notebook_runs(
+    request: pytest.FixtureRequest,
+) -> Iterator[dict[str, Future]]:
+    """Each chapter's notebook, running in a fresh kernel, by chapter.
+
+    Only when this session runs the notebook tests (they use ``executed``):
+    the runs start as soon as the site is built and go on, two kernels at a
+    time, beside the tests that leave a core idle.
+    """
+    if not any(
+        "executed" in getattr(item, "fixturenames", ())
+        for item in request.session.items
+    ):
+        yield {}
+        return
+    from .notebook_runs import CHAPTERS, execute
+
+    site = request.getfixturevalue("site")
+    folders = request.getfixturevalue("tmp_path_factory")
+    pool = ThreadPoolExecutor(max_workers=2)
+    try:
+        yield {
+            chapter: pool.submit(
+                execute, site, chapter, folders.mktemp(chapter)
+            )
+            for chapter in CHAPTERS
+        }
+    finally:  # a session that stops early starts no more kernels
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ def serve_with(context, deployed_url: str, html: str) -> None:
 @pytest.mark.parametrize("fault", FAULTS)
 def test_a_fault_is_reported(context, deployed_url, fault):
     serve_with(context, deployed_url, FAULTS[fault])
-    _, visit = open_page(context, deployed_url, "light")
+    _, visit = open_page(context, deployed_url, "light", "load")
     problems = page_problems(visit) + image_problems(visit)
     assert problems, f"{fault} went unnoticed"
 
@@ -60,12 +60,12 @@ def test_a_light_figure_on_a_dark_page_is_reported(context, deployed_url):
         '<img src="figures/digits/loading_and_fitting/n_init_plot-light.webp"'
         ' alt="Inertia per seed, drawn for a light page">',
     )
-    page, _ = open_page(context, deployed_url, "dark")
+    page, _ = open_page(context, deployed_url, "dark", "load")
     assert dark_contrast_problems(page)
 
 
 def test_a_clean_page_passes(context, deployed_url):
-    page, visit = open_page(context, deployed_url, "dark")
+    page, visit = open_page(context, deployed_url, "dark", "load")
     assert page_problems(visit) == []
     assert image_problems(visit) == []
     assert dark_contrast_problems(page) == []
@@ -84,6 +84,6 @@ def test_a_clean_page_passes(context, deployed_url):
 def test_what_does_not_fit_a_phone_is_reported(browser, deployed_url, html):
     context = offline_context(browser, viewport=PHONE)
     serve_with(context, deployed_url, html)
-    page, _ = open_page(context, deployed_url, "light")
+    page, _ = open_page(context, deployed_url, "light", "load")
     assert overflow_problems(page)
     context.close()
