@@ -1,5 +1,6 @@
 """Fixtures: the project, a built site, and throwaway copies of the project."""
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -42,6 +43,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser suite last: it keeps both cores busy, so the notebook
+    runs (``notebook_runs``) go on beside the tests that use one."""
+    items.sort(key=lambda item: "browser" in item.path.parent.parts[-1:])
+
+
 @pytest.fixture(scope="session", autouse=True)
 def notebook_runs(
     request: pytest.FixtureRequest,
@@ -60,6 +67,9 @@ def notebook_runs(
         return
     from .notebook_runs import CHAPTERS, execute
 
+    # Imported here, not first in a kernel's thread: this thread might meet
+    # it half-initialised (matplotlib looks IPython up in sys.modules).
+    importlib.import_module("IPython")
     site = request.getfixturevalue("site")
     folders = request.getfixturevalue("tmp_path_factory")
     pool = ThreadPoolExecutor(max_workers=2)
