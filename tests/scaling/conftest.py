@@ -7,6 +7,7 @@ parent's main module again, so a lesson must never be that module: its code
 runs here, as in the build, in a fresh ``__main__`` namespace.
 """
 
+import contextlib
 import os
 from importlib.util import find_spec
 from pathlib import Path
@@ -31,12 +32,28 @@ def run_lesson_code(name: str, folder: Path) -> dict:
 
 
 def child_processes() -> set[int]:
-    """Our child processes, but multiprocessing's resource tracker.
+    """Our child processes, but multiprocessing's resource tracker and the
+    notebook runs' kernels (with what they start), which run beside the
+    tests.
 
     Python starts that tracker once, on first use, and it ends with us.
     """
+    children = psutil.Process().children(recursive=True)
+    kernels = [c for c in children if "ipykernel" in _command(c)]
+    theirs = {kernel.pid for kernel in kernels}
+    for kernel in kernels:
+        with contextlib.suppress(psutil.Error):  # it may just have ended
+            theirs |= {child.pid for child in kernel.children(True)}
     return {
         child.pid
-        for child in psutil.Process().children(recursive=True)
-        if "resource_tracker" not in " ".join(child.cmdline())
+        for child in children
+        if child.pid not in theirs
+        and "resource_tracker" not in _command(child)
     }
+
+
+def _command(process: psutil.Process) -> str:
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:  # it has just ended
+        return ""
