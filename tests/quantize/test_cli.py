@@ -229,8 +229,13 @@ def test_the_installed_commands_run(command, tmp_path):
     )
     assert good.returncode == 0, good.stderr
     assert SUMMARY.fullmatch(good.stdout.strip())
+
+
+def test_the_installed_command_refuses_bad_input_in_one_line(tmp_path):
+    """As a process, too: exit status 2, one line, no traceback."""
+    command = Path(sys.executable).with_name("kmeans-quantize")
     bad = subprocess.run(
-        [*command, "missing.png", "out2.png"],
+        [str(command), "missing.png", "out.png"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -238,4 +243,5 @@ def test_the_installed_commands_run(command, tmp_path):
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1
     assert "Traceback" not in bad.stderr
+    assert not (tmp_path / "out.png").exists()
     assert not (tmp_path / "out2.png").exists()
