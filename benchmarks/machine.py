@@ -5,7 +5,7 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tutorial_code.sitebuild.lessons import library_versions
+from tutorial_code.sitebuild.results import versions_text
 
 
 def _cpu_model() -> str:
@@ -30,7 +30,6 @@ def _memory_gib() -> str:
 
 def description() -> str:
     """A Markdown list describing this machine and this run."""
-    versions = ", ".join(f"{k} {v}" for k, v in library_versions().items())
     cores = len(os.sched_getaffinity(0))
     return "\n".join(
         [
@@ -38,6 +37,6 @@ def description() -> str:
             f"- processor: {_cpu_model()}, {cores} cores available",
             f"- memory: {_memory_gib()}",
             f"- system: {platform.platform()}",
-            f"- {versions}",
+            f"- {versions_text()}",
         ]
     )
