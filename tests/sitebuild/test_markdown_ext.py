@@ -19,6 +19,7 @@ RESULTS = {
         "sizes": [3, 5, 8],
         "largest": 2,
         "none": [],
+        "fastest_seconds": "octree",
     },
     "outputs": {"fit": "shape: (10, 64)\n\nok\n"},
     "figures": {
@@ -68,6 +69,17 @@ def test_values_take_a_format_spec(render):
     assert (
         render("Accuracy {{ chapter.lesson.accuracy:.1% }}.")
         == "<p>Accuracy 79.2%.</p>"
+    )
+
+
+def test_values_shown_as_code_stay_code_and_measurements_are_marked(render):
+    html = render(
+        "`{{ chapter.lesson.sizes[0] }}` and "
+        "`{{ chapter.lesson.fastest_seconds }}`"
+    )
+    assert html == (
+        '<p><code>3</code> and <span class="measurement"><code>octree</code>'
+        "</span></p>"
     )
 
 

@@ -25,6 +25,7 @@ Each form names a lesson as ``<chapter>.<name>``, e.g. ``digits.evaluation``:
 A name with no result is logged as a warning, which fails a strict build.
 """
 
+import html
 import logging
 import re
 from pathlib import Path
@@ -42,8 +43,9 @@ from tutorial_code.sitebuild.results import (
 log = logging.getLogger("mkdocs.tutorial_code.markdown_ext")
 
 VALUE = re.compile(
+    r"(?P<tick>`?)"  # a value shown as code: `{{ ... }}`
     r"\{\{\s*(?P<lesson>\w+\.\w+)\.(?P<name>\w+)(?:\[(?P<index>\w+)\])?"
-    r"(?::(?P<spec>[^}]*?))?\s*\}\}"
+    r"(?::(?P<spec>[^}]*?))?\s*\}\}(?P=tick)"
 )
 EXECUTION_TIMES = re.compile(r"^\{\{\s*execution_times\s*\}\}\s*$")
 GET_THE_CODE = re.compile(r"^\{\{\s*get_the_code\s*\}\}\s*$")
@@ -75,9 +77,13 @@ def substitute_values(line: str, results: LessonResults) -> str:
         except (KeyError, IndexError, TypeError):
             return _missing(match[0].strip("{} "))
         text = format_value(found, match["spec"] or "")
-        if is_measurement(name):  # marked, for the tests that compare builds
-            return f'<span class="measurement">{text}</span>'
-        return text
+        if not is_measurement(name):
+            return f"`{text}`" if match["tick"] else text
+        # Marked, for the tests that compare builds; as HTML, since a code
+        # span would show the mark itself.
+        if match["tick"]:
+            text = f"<code>{html.escape(text)}</code>"
+        return f'<span class="measurement">{text}</span>'
 
     return VALUE.sub(value, line)
 
