@@ -147,6 +147,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
         description = first_paragraph(html)
         if description:
             page.meta["description"] = description
+    # A chapter's notebook repeats its pages: search finds the pages.
+    if page.file.src_uri.endswith(".ipynb"):
+        page.meta["search"] = {"exclude": True}
     return html
 
 
