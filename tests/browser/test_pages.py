@@ -156,7 +156,9 @@ def deployed(deployed_url) -> dict:
     The audit reads a page's DOM and styles, so it runs under the sub-path
     only; what loads is checked under both mounts too (``root_visits``).
     """
-    audits = in_parallel(partial(audit, deployed_url), PAGES)
+    # The notebook pages, the heaviest, first: none is left for the end.
+    heaviest_first = sorted(PAGES, key=lambda path: "/kmeans-" not in path)
+    audits = in_parallel(partial(audit, deployed_url), heaviest_first)
     return {
         (path, view): findings
         for path, views in audits.items()

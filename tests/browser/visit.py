@@ -7,6 +7,7 @@ on a page with the fault it looks for.
 
 import io
 import os
+import queue
 import re
 import shutil
 from collections.abc import Callable, Hashable
@@ -77,19 +78,29 @@ def in_parallel(
     visit: Callable[[Browser, Job], Found], jobs: list[Job]
 ) -> dict[Job, Found]:
     """``visit(browser, job)`` for every job, on ``BROWSERS`` Chromiums at
-    once (each in a thread of its own, as Playwright asks)."""
+    once (each in a thread of its own, as Playwright asks). Each takes the
+    next job when it is done with one, so none waits while jobs remain."""
+    waiting: queue.SimpleQueue[Job] = queue.SimpleQueue()
+    for job in jobs:
+        waiting.put(job)
 
-    def share(jobs: list[Job]) -> list[tuple[Job, Found]]:
+    def work() -> list[tuple[Job, Found]]:
+        done = []
         with sync_playwright() as playwright:
             browser = launch(playwright)
             try:
-                return [(job, visit(browser, job)) for job in jobs]
+                while True:
+                    try:
+                        job = waiting.get_nowait()
+                    except queue.Empty:
+                        return done
+                    done.append((job, visit(browser, job)))
             finally:
                 browser.close()
 
-    shares = [jobs[i::BROWSERS] for i in range(BROWSERS)]
     with ThreadPoolExecutor(BROWSERS) as pool:
-        return dict(pair for done in pool.map(share, shares) for pair in done)
+        runs = [pool.submit(work) for _ in range(BROWSERS)]
+        return dict(pair for run in runs for pair in run.result())
 
 
 @dataclass
