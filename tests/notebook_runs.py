@@ -24,8 +24,6 @@ CHAPTERS = sorted({lesson.chapter for lesson in lessons()})
 # makes a notebook's image (figures.notebook_image), so that the images of
 # the two runs can be compared byte for byte.
 SETUP = """\
-import functools as _functools
-
 import matplotlib.pyplot as _plt
 from IPython import get_ipython as _ipython
 from matplotlib.figure import Figure as _Figure
@@ -34,16 +32,17 @@ from tutorial_code.sitebuild.figures import notebook_image as _image
 
 %matplotlib inline
 
-
-def _as_built(figure, suffix):
-    made, data = _image(figure)
-    return data if made == suffix else None
+_KINDS = {".png": "image/png", ".jpg": "image/jpeg"}
 
 
-for _suffix, _kind in ((".png", "image/png"), (".jpg", "image/jpeg")):
-    _ipython().display_formatter.formatters[_kind].for_type(
-        _Figure, _functools.partial(_as_built, suffix=_suffix)
-    )
+def _as_built(figure, include=None, exclude=None):
+    suffix, data = _image(figure)  # drawn once, PNG or JPEG
+    return {_KINDS[suffix]: data}
+
+
+_formatter = _ipython().display_formatter
+_formatter.formatters["image/png"].pop(_Figure)  # the inline backend's PNG
+_formatter.mimebundle_formatter.for_type(_Figure, _as_built)
 """
 # Run after each page's last cell: the values the reader's session holds.
 PROBE = (
