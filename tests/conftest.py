@@ -46,7 +46,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The browser suite last: it keeps both cores busy, so the notebook
     runs (``notebook_runs``) go on beside the tests that use one."""
-    items.sort(key=lambda item: "browser" in item.path.parent.parts[-1:])
+    items.sort(key=lambda item: item.path.parent.name == "browser")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -16,14 +16,14 @@ from playwright.sync_api import Browser
 
 from tutorial_code.sitebuild.preview import serving, site_path
 
+from ..conftest import PROJECT
 from ..pages import nav_urls
-from .visit import PHONE, in_parallel, offline_context, open_page
+from .visit import DESKTOP, PHONE, in_parallel, offline_context, open_page
 
-PROJECT = Path(__file__).resolve().parents[2]
 FOLDER = PROJECT / ".cache" / "screenshots"
 VIEWS = {
-    "light": ("light", {"width": 1280, "height": 900}),
-    "dark": ("dark", {"width": 1280, "height": 900}),
+    "light": ("light", DESKTOP),
+    "dark": ("dark", DESKTOP),
     "phone": ("light", PHONE),
     "phone-dark": ("dark", PHONE),
 }

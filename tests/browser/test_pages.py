@@ -31,6 +31,8 @@ from .visit import (
 )
 
 PAGES = nav_urls()
+# Each chapter's notebook page (kmeans-<chapter>/), the heaviest pages.
+NOTEBOOK_PAGES = [path for path in PAGES if "/kmeans-" in path]
 
 
 def representatives(paths: list[str]) -> list[str]:
@@ -42,8 +44,7 @@ def representatives(paths: list[str]) -> list[str]:
         if path.count("/") <= 1 or chapter not in chapters:
             chosen.append(path)
             chapters.add(chapter)
-    notebooks = [path for path in paths if "/kmeans-" in path]
-    return chosen + notebooks[:1]
+    return chosen + [path for path in NOTEBOOK_PAGES if path in paths][:1]
 
 
 # What every page shares (the theme's colours, scripts and highlighting) is
@@ -156,8 +157,8 @@ def deployed(deployed_url) -> dict:
     The audit reads a page's DOM and styles, so it runs under the sub-path
     only; what loads is checked under both mounts too (``root_visits``).
     """
-    # The notebook pages, the heaviest, first: none is left for the end.
-    heaviest_first = sorted(PAGES, key=lambda path: "/kmeans-" not in path)
+    # The heaviest first: none is left for the end.
+    heaviest_first = sorted(PAGES, key=lambda path: path not in NOTEBOOK_PAGES)
     audits = in_parallel(partial(audit, deployed_url), heaviest_first)
     return {
         (path, view): findings

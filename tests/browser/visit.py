@@ -34,6 +34,8 @@ LAUNCH_ARGS = [
 # idle, for images, for the page's scripts), so three overlap well on two
 # cores.
 BROWSERS = 3
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 MAX_FIRST_LOAD_BYTES = 1_500_000
 LOCAL_HOST = "127.0.0.1"
 MIN_DARK_CONTRAST = 3.0  # WCAG's minimum for graphics and large text
@@ -61,7 +63,7 @@ def launch(playwright) -> Browser:
 
 def offline_context(browser: Browser, **options) -> BrowserContext:
     """A fresh browser profile whose requests to other hosts all fail."""
-    options.setdefault("viewport", {"width": 1280, "height": 900})
+    options.setdefault("viewport", DESKTOP)
     context = browser.new_context(**options)
     context.route(
         lambda url: not url.startswith("http://127.0.0.1"),
@@ -304,8 +306,6 @@ def dark_contrast_problems(page: Page) -> list[str]:
             )
     return problems
 
-
-PHONE = {"width": 390, "height": 844}
 
 _OVERFLOW_JS = """
 (() => {
