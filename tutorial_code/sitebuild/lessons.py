@@ -15,16 +15,17 @@ inputs are ready run side by side, one per core.
 """
 
 import ast
+import contextlib
 import hashlib
 import logging
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import ProcessPoolExecutor as Pool
 from dataclasses import dataclass
-from importlib.metadata import distributions
 from pathlib import Path
 
 from tutorial_code.sitebuild.imports import dependencies, import_graph
@@ -105,11 +106,21 @@ def find_lessons(project: Path, docs_dir: Path) -> list[Lesson]:
 
 
 def installed_packages() -> str:
-    """Every installed distribution and its version, one per line."""
-    found = {
-        (d.metadata["Name"] or "").lower(): d.version for d in distributions()
-    }
-    return "\n".join(f"{name}=={found[name]}" for name in sorted(found))
+    """Every installed distribution and its version, one per line.
+
+    Read from the names of their metadata folders on ``sys.path``
+    (``numpy-2.4.6.dist-info``): a listing, not a read of every package's
+    metadata, so that each rebuild can afford it.
+    """
+    found = set()
+    for folder in filter(None, sys.path):  # "" (the current folder) varies
+        with contextlib.suppress(OSError):
+            found.update(
+                name
+                for name in os.listdir(folder)
+                if name.endswith((".dist-info", ".egg-info"))
+            )
+    return "\n".join(sorted(found))
 
 
 class LessonPlan:

@@ -49,15 +49,25 @@ def build_notebook(
         f"The {title} lessons as one notebook: run the cells in order, "
         f"top to bottom. Built and tested with {versions_text()}."
     )
-    cells = [nbformat.v4.new_markdown_cell(intro)]
+    cells = [_cell("markdown", intro)]
     for page in pages:
         cells += _page_cells(page, project, results)
     for number, cell in enumerate(cells):
         cell.id = f"cell-{number}"  # not random: two builds give one notebook
-    notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata.kernelspec = KERNEL
-    notebook.metadata.language_info = {"name": "python"}
-    return notebook
+    metadata = {"kernelspec": KERNEL, "language_info": {"name": "python"}}
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": metadata}
+    return nbformat.from_dict({**notebook, "cells": cells})
+
+
+def _cell(kind: str, source: str) -> nbformat.NotebookNode:
+    """A Markdown or code cell, as ``nbformat.v4.new_*_cell`` makes one
+    but not validated on its own: ``nbformat.writes`` validates the whole
+    notebook once (cell by cell, validation took most of a rebuild's
+    notebook time)."""
+    cell = {"cell_type": kind, "metadata": {}, "source": source}
+    if kind == "code":
+        cell.update(execution_count=None, outputs=[])
+    return nbformat.from_dict(cell)
 
 
 def _page_cells(
@@ -70,7 +80,7 @@ def _page_cells(
         # Links may span lines: drop them from the whole text.
         text = PAGE_LINK.sub(r"\1", "\n".join(prose)).strip()
         if text:
-            cells.append(nbformat.v4.new_markdown_cell(text))
+            cells.append(_cell("markdown", text))
         prose.clear()
 
     def code_cell(fence_body: list[str]) -> None:
@@ -80,7 +90,7 @@ def _page_cells(
         code = "".join(
             section_code(project / path, section) for path, section in snippets
         ).strip("\n")
-        cell = nbformat.v4.new_code_cell(code)
+        cell = _cell("code", code)
         cell.metadata[SNIPPETS] = snippets
         cells.append(cell)
 
@@ -216,8 +226,9 @@ def add_outputs(
             if figure is not None:
                 images.append(results.folder(lesson) / figure["notebook"])
         if printed:
+            stream = {"output_type": "stream", "name": "stdout"}
             cell.outputs.append(
-                nbformat.v4.new_output("stream", name="stdout", text=printed)
+                nbformat.from_dict({**stream, "text": printed})
             )
         for image in images:
             data = {
@@ -226,9 +237,8 @@ def add_outputs(
                 ).decode(),
                 "text/plain": "<Figure>",
             }
-            cell.outputs.append(
-                nbformat.v4.new_output("display_data", data=data)
-            )
+            shown = {"output_type": "display_data", "metadata": {}}
+            cell.outputs.append(nbformat.from_dict({**shown, "data": data}))
 
 
 def image_alts(notebook: nbformat.NotebookNode) -> list[str | None]:
