@@ -44,9 +44,9 @@ def save_light_and_dark(fig: Figure, folder: Path, stem: str) -> dict:
     font = min_font_size(fig)
     _recolour_chrome(fig, DARK_FOREGROUND)
     dark = _render(fig, bbox)
-    lossy = _shows_an_image(fig) and _lossy_is_smaller(light)
-    for image, scheme in ((light, "light"), (dark, "dark")):
-        _save_webp(image, folder / f"{stem}-{scheme}.webp", lossy)
+    light_webp, lossy = _smaller_webp(light, may_be_lossy=_shows_an_image(fig))
+    (folder / f"{stem}-light.webp").write_bytes(light_webp)
+    (folder / f"{stem}-dark.webp").write_bytes(_webp(dark, lossy))
     suffix, data = _notebook_image(light)
     notebook = f"{stem}-notebook{suffix}"
     (folder / notebook).write_bytes(data)
@@ -119,18 +119,26 @@ def _shows_an_image(fig: Figure) -> bool:
     return any(ax.get_images() for ax in fig.axes)
 
 
-def _lossy_is_smaller(image: Image.Image) -> bool:
-    lossless, lossy = io.BytesIO(), io.BytesIO()
-    image.save(lossless, format="WEBP", lossless=True, method=EFFORT)
-    image.save(lossy, format="WEBP", quality=PHOTO_QUALITY, method=EFFORT)
-    return lossy.tell() < lossless.tell() / 2
+def _smaller_webp(
+    image: Image.Image, may_be_lossy: bool
+) -> tuple[bytes, bool]:
+    """The image as lossless WebP, or as lossy WebP if ``may_be_lossy`` and
+    that is under half the size; and whether it is lossy."""
+    lossless = _webp(image, lossy=False)
+    if may_be_lossy:
+        lossy = _webp(image, lossy=True)
+        if len(lossy) < len(lossless) / 2:
+            return lossy, True
+    return lossless, False
 
 
-def _save_webp(image: Image.Image, path: Path, lossy: bool) -> None:
+def _webp(image: Image.Image, lossy: bool) -> bytes:
+    data = io.BytesIO()
     if lossy:
-        image.save(path, format="WEBP", quality=PHOTO_QUALITY, method=EFFORT)
+        image.save(data, format="WEBP", quality=PHOTO_QUALITY, method=EFFORT)
     else:
-        image.save(path, format="WEBP", lossless=True, method=EFFORT)
+        image.save(data, format="WEBP", lossless=True, method=EFFORT)
+    return data.getvalue()
 
 
 def _notebook_image(light: Image.Image) -> tuple[str, bytes]:
