@@ -156,18 +156,19 @@ def save_namespace(namespace: dict, path: Path) -> list[str]:
     Functions and classes the lesson defined are saved by value, so that
     the namespace loads without running the lesson.
     """
-    kept, skipped = {}, []
-    for name, value in namespace.items():
-        if name.startswith("__"):
-            continue
-        try:
-            cloudpickle.dumps(value)
-        except Exception:  # what cannot be pickled: open files, clients ...
-            skipped.append(name)
-        else:
-            kept[name] = value
-    # Pickled together, so that shared objects stay shared.
-    path.write_bytes(cloudpickle.dumps(kept))
+    kept = {k: v for k, v in namespace.items() if not k.startswith("__")}
+    skipped = []
+    try:  # pickled together, so that shared objects stay shared
+        data = cloudpickle.dumps(kept)
+    except Exception:  # what cannot be pickled: open files, clients ...
+        for name, value in list(kept.items()):
+            try:
+                cloudpickle.dumps(value)
+            except Exception:
+                skipped.append(name)
+                del kept[name]
+        data = cloudpickle.dumps(kept)
+    path.write_bytes(data)
     return skipped
 
 
