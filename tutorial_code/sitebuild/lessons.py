@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import shutil
 import sys
@@ -273,14 +274,28 @@ def _error(future: Future, work: Path) -> str | None:
         return None
 
 
-def _pool() -> Pool:
-    """A process per lesson, forked from a server that preloaded libraries."""
+def start_lesson_server() -> None:
+    """Start the server that forks lessons' processes, if not running.
+
+    It takes seconds to import the libraries: ``mkdocs serve`` starts it
+    at once, so that the first code edit does not wait for it.
+    """
+    _lesson_server_context()
+    multiprocessing.forkserver.ensure_running()
+
+
+def _lesson_server_context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     os.environ.setdefault("MPLBACKEND", "Agg")
+    return context
+
+
+def _pool() -> Pool:
+    """A process per lesson, forked from a server that preloaded libraries."""
     return Pool(
         max_workers=os.cpu_count() or 1,
-        mp_context=context,
+        mp_context=_lesson_server_context(),
         max_tasks_per_child=1,
     )
 

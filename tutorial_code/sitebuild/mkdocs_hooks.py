@@ -25,6 +25,7 @@ from tutorial_code.sitebuild.lessons import (
     build_lessons,
     find_lessons,
     installed_packages,
+    start_lesson_server,
 )
 from tutorial_code.sitebuild.results import (
     LessonResults,
@@ -60,6 +61,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
+    start_lesson_server()
     watching.watch_with_file_events(
         server, [config.docs_dir, config.config_file_path]
     )
