@@ -1,12 +1,19 @@
 """Which lessons run again: exactly those whose code or inputs changed."""
 
 import json
+import shutil
+import sys
 from pathlib import Path
 
+import numpy
 import pytest
 
 from tutorial_code.sitebuild.imports import dependencies, import_graph
-from tutorial_code.sitebuild.lessons import LessonPlan, _critical_paths
+from tutorial_code.sitebuild.lessons import (
+    LessonPlan,
+    _critical_paths,
+    installed_packages,
+)
 from tutorial_code.sitebuild.results import LessonResults
 
 # A tiny project: lessons first, second (continues first) and other in one
@@ -128,3 +135,37 @@ def test_the_longest_chain_of_lessons_starts_first(project, tmp_path):
     by_name = {lesson.name: seconds for lesson, seconds in paths.items()}
     # first is quick, but second waits for it: 1 + 5 s before all is done
     assert by_name == {"first": 6.0, "second": 5.0, "other": 3.0}
+
+
+def _install(folder: Path, version: str) -> None:
+    """A made-up distribution's metadata, as an installer leaves it."""
+    for old in folder.glob("made_up-*.dist-info"):
+        shutil.rmtree(old)
+    info = folder / f"made_up-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: made-up\nVersion: {version}\n"
+    )
+
+
+def test_installed_packages_follow_an_upgrade(tmp_path, monkeypatch):
+    _install(tmp_path, "1.0")
+    monkeypatch.setattr(sys, "path", [*sys.path, str(tmp_path)])
+    assert "made-up==1.0" in installed_packages().splitlines()
+    _install(tmp_path, "2.0")
+    assert "made-up==2.0" in installed_packages().splitlines()
+
+
+def test_installed_packages_are_the_same_from_the_project_folder(
+    tmp_path, monkeypatch
+):
+    """``python -m mkdocs`` puts the project folder on the path, with the
+    egg-info of its editable install: the same package, listed once."""
+    before = installed_packages()
+    info = tmp_path / "numpy.egg-info"
+    info.mkdir()
+    (info / "PKG-INFO").write_text(
+        f"Metadata-Version: 2.1\nName: numpy\nVersion: {numpy.__version__}\n"
+    )
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
+    assert installed_packages() == before
