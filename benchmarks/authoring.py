@@ -6,6 +6,7 @@ it.
 """
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -156,10 +157,28 @@ def _verdict(met: bool) -> str:
 
 
 def lesson_table(runs: list[dict[str, dict]]) -> str:
+    """Each lesson's run time and memory, then each chapter's total and
+    the least time that total allows a clean build on this machine."""
     rows = []
+    medians: dict[str, float] = {}
     for lesson in runs[0]:
         seconds = Timings([run[lesson]["seconds"] for run in runs])
         peaks = [run[lesson]["peak_megabytes"] for run in runs]
         rows.append([lesson, seconds.cell(), f"{max(peaks):.0f}"])
+        medians[lesson] = seconds.median
     header = ["lesson", "run time, min / median (s)", "peak memory (MB)"]
-    return markdown_table(header, rows)
+    chapters: dict[str, float] = {}
+    for lesson, seconds in medians.items():
+        chapter = lesson.split("/")[0]
+        chapters[chapter] = chapters.get(chapter, 0.0) + seconds
+    total = sum(chapters.values())
+    cores = os.cpu_count() or 1
+    totals = [[chapter, f"{s:.1f}"] for chapter, s in chapters.items()]
+    return f"""{markdown_table(header, rows)}
+
+Medians added up by chapter: lessons run one per core, so a clean build
+takes at least the total divided by the cores ({total:.1f} s / {cores} =
+{total / cores:.1f} s here), before the pages and notebooks are made.
+
+{markdown_table(["chapter", "lessons' run time (s)"], totals)}
+"""

@@ -28,3 +28,19 @@ def test_the_benchmarks_import_and_describe_the_machine():
     assert done.returncode == 0, done.stderr
     assert "cores available" in done.stdout
     assert versions_text() in done.stdout
+
+
+def test_the_lesson_table_adds_up_each_chapter(monkeypatch):
+    monkeypatch.syspath_prepend(str(PROJECT))
+    from benchmarks.authoring import lesson_table
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    run = {"seconds": 1.0, "peak_megabytes": 100.0}
+    runs = [
+        {"a/x": run, "a/y": {**run, "seconds": 2.0}, "b/z": run},
+        {"a/x": run, "a/y": {**run, "seconds": 4.0}, "b/z": run},
+    ]
+    table = lesson_table(runs)
+    assert "| a | 4.0 |" in table  # 1 + the median of 2 and 4
+    assert "| b | 1.0 |" in table
+    assert "(5.0 s / 2 =\n2.5 s here)" in table
