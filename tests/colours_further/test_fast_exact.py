@@ -1,18 +1,34 @@
-"""Going further 5: the colour table is exact, the fit as good and faster."""
+"""Going further 5: compiled and cut into cells, exact, the fit as good."""
 
 import numpy as np
 
 
 def test_the_page_checks_exactness_and_finds_it(lesson):
     assert lesson["photo_exact"] is True
-    assert lesson["cube_exact"] is True
-    assert len(lesson["cube"]) == 32**3
+    assert lesson["every_colour_exact"] is True
+    assert lesson["coarse_exact"] is True
+    assert len(lesson["cube"]) == 2**24
+    assert len(lesson["coarse"]) == 32**3
 
 
-def test_most_colours_and_pixels_are_decided_by_their_cell(lesson):
-    assert 0.5 < lesson["decided"] < 1
-    assert 0.5 < lesson["in_decided_cells"] < 1
-    assert lesson["table_megabytes"] == 2**24 / 1e6
+def test_the_python_loop_gives_the_compiled_answers(lesson):
+    few = len(lesson["few"])
+    np.testing.assert_array_equal(
+        lesson["by_python"], lesson["brute_force"][:few]
+    )
+    assert lesson["python_all_seconds"] == (
+        lesson["python_seconds"] * lesson["n_pixels"] / few
+    )
+
+
+def test_most_cells_and_pixels_have_one_candidate(lesson):
+    assert 0.5 < lesson["one_candidate"] < 1
+    assert 0.5 < lesson["pixels_one_candidate"] < 1
+    assert 2 <= lesson["most_candidates"] <= len(lesson["palette"])
+    cells = lesson["cells"]
+    assert lesson["one_candidate"] == np.mean(np.diff(cells.starts) == 1)
+    assert lesson["cells_megabytes"] == sum(a.nbytes for a in cells) / 1e6
+    assert lesson["cells_megabytes"] < 2.5
 
 
 def test_the_floor_is_computed_from_the_pixel_count(lesson):
@@ -27,11 +43,16 @@ def test_the_floor_is_computed_from_the_pixel_count(lesson):
 
 
 def test_the_words_follow_the_measurements(lesson):
-    assert lesson["assign_beats_brute_force_seconds"] == (
-        lesson["assign_seconds"] < lesson["brute_seconds"]
+    assert lesson["brute_beats_predict_seconds"] == (
+        lesson["brute_seconds"] < lesson["predict_seconds"]
     )
-    assert lesson["assign_beats_predict_seconds"] == (
-        lesson["assign_seconds"] < lesson["predict_seconds"]
+    assert np.isclose(
+        lesson["cells_speedup_seconds"],
+        lesson["brute_seconds"] / lesson["assign_seconds"],
+    )
+    assert np.isclose(
+        lesson["speedup_over_predict_seconds"],
+        lesson["predict_seconds"] / lesson["assign_seconds"],
     )
     fit = lesson["fit_seconds"]
     assert lesson["fit_faster_seconds"] == (
@@ -43,6 +64,13 @@ def test_the_words_follow_the_measurements(lesson):
     assert lesson["faster_overall_seconds"] == (
         lesson["seconds_after"] < lesson["seconds_before"]
     )
+
+
+def test_a_fresh_copy_is_compiled_and_gives_the_same_answers(lesson):
+    np.testing.assert_array_equal(
+        lesson["fresh"](lesson["few"], lesson["palette"]), lesson["by_python"]
+    )
+    assert 0 < lesson["compile_seconds"] < 60
 
 
 def test_the_new_fit_keeps_the_quality(lesson):
@@ -62,8 +90,12 @@ def test_before_and_after_use_16_colours(lesson):
     assert lesson["palette"].dtype == np.uint8
 
 
-def test_the_figure_slice_agrees_with_the_table(lesson):
-    looked_up, nearest = lesson["looked_up"], lesson["nearest"]
-    palette = lesson["palette"]
-    known = looked_up != lesson["UNDECIDED"]
-    np.testing.assert_array_equal(palette[looked_up[known]], nearest[known])
+def test_the_painted_cells_of_the_slice_have_the_nearest_colour(lesson):
+    """A cell with one candidate is painted with it: the nearest colour."""
+    painted, nearest = lesson["painted"], lesson["nearest"]
+    one = lesson["in_plane"] == 1
+    assert 0.5 < one.mean() < 1
+    np.testing.assert_array_equal(
+        (painted[one, :3] * 255).round(), nearest[one].astype(float)
+    )
+    assert np.all(painted[~one, 3] == 0)

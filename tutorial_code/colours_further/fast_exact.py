@@ -5,10 +5,10 @@ Page: docs/colours_further/fast_exact.md
 
 from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.quantizer import (
-    UNDECIDED,
+    CELL,
+    PER_AXIS,
     assign_pixels,
-    colour_codes,
-    colour_table,
+    cell_candidates,
     fit_palette,
     nearest_colours,
     quantize,
@@ -100,24 +100,37 @@ print(f"floor: {floor_seconds_text}")
 # --8<-- [end:floor]
 
 # --8<-- [start:brute]
+few = pixels[:2000]  # the loop in plain Python is slow: time it on a few
 start_seconds = time.process_time()
+by_python = nearest_colours.py_func(few, palette)  # the loop, not compiled
+python_seconds = time.process_time() - start_seconds
+python_all_seconds = python_seconds * n_pixels / len(few)
+brute_seconds = best_seconds(lambda: nearest_colours(pixels, palette))
 brute_force = nearest_colours(pixels, palette)
-brute_seconds = time.process_time() - start_seconds  # one run: slow
-print(f"nearest_colours, all pixels: {shown(brute_seconds)}")
+print(f"Python loop, {len(few):,} pixels: {shown(python_seconds)}")
+print(f"  so all pixels would take about {shown(python_all_seconds)}")
+print(f"compiled, all pixels: {shown(brute_seconds)}")
+print(f"same answers: {np.array_equal(by_python, brute_force[: len(few)])}")
+compiled_speedup_seconds = python_all_seconds / brute_seconds
+brute_beats_predict_seconds = brute_seconds < predict_seconds
 # --8<-- [end:brute]
 
-# --8<-- [start:table]
-table_seconds = best_seconds(lambda: colour_table(palette))
-table = colour_table(palette)
-decided = np.mean(table != UNDECIDED)
-in_decided_cells = np.mean(table[colour_codes(pixels)] != UNDECIDED)
-table_megabytes = table.nbytes / 1e6
-print(f"colour_table: {shown(table_seconds)}, {table_megabytes:.1f} MB")
-print(f"colours decided by their cell: {decided:.1%}")
-print(f"pixels of the photo in those cells: {in_decided_cells:.1%}")
-# --8<-- [end:table]
-
 # --8<-- [start:cells]
+cells_seconds = best_seconds(lambda: cell_candidates(palette))
+cells = cell_candidates(palette)
+counts = np.diff(cells.starts)  # candidates per cell
+cells_megabytes = sum(array.nbytes for array in cells) / 1e6
+one_candidate = cells.single.mean()
+r, g, b = (pixels // CELL).astype(np.intp).T
+pixels_one_candidate = cells.single[(r * PER_AXIS + g) * PER_AXIS + b].mean()
+most_candidates = counts.max()
+print(f"cell_candidates: {shown(cells_seconds)}, {cells_megabytes:.2f} MB")
+print(f"cells with one candidate: {one_candidate:.1%}")
+print(f"pixels of the photo in those cells: {pixels_one_candidate:.1%}")
+print(f"most candidates in a cell: {most_candidates}")
+# --8<-- [end:cells]
+
+# --8<-- [start:slice]
 import matplotlib.pyplot as plt
 
 blue = 96  # a slice of the colour cube: every (red, green) at this blue
@@ -125,50 +138,92 @@ red, green = np.meshgrid(np.arange(256), np.arange(256), indexing="ij")
 plane = np.stack([red, green, np.full_like(red, blue)], axis=-1)
 plane = plane.reshape(-1, 3).astype(np.uint8)
 nearest = palette[nearest_colours(plane, palette)].reshape(256, 256, 3)
-looked_up = table[colour_codes(plane)].reshape(256, 256)
-cells = np.zeros((256, 256, 4))  # undecided cells stay transparent
-known = looked_up != UNDECIDED
-cells[known, :3] = palette[looked_up[known]] / 255
-cells[known, 3] = 1
+# Each colour's cell: how many candidates it has, and the first.
+r, g, b = (plane // CELL).astype(np.intp).T
+cell = (r * PER_AXIS + g) * PER_AXIS + b
+in_plane = counts[cell].reshape(256, 256)
+painted = np.zeros((256, 256, 4))  # cells with more candidates stay clear
+one = in_plane == 1
+painted[one, :3] = palette[cells.first[cell]].reshape(256, 256, 3)[one] / 255
+painted[one, 3] = 1
 fig, axes = plt.subplots(1, 2, figsize=(8, 4.4))
-titles = [f"nearest colour, blue = {blue}", "the table: decided cells"]
-for ax, image, title in zip(axes, [nearest, cells], titles):
+titles = [f"nearest colour, blue = {blue}", "cells with one candidate"]
+for ax, image, title in zip(axes, [nearest, painted], titles):
     ax.imshow(image.transpose(1, 0, 2), origin="lower", extent=(0, 256) * 2)
-    ax.set_xticks(range(0, 257, 64), minor=False)
-    ax.set_xticks(range(0, 257, 8), minor=True)
-    ax.set_yticks(range(0, 257, 64), minor=False)
-    ax.set_yticks(range(0, 257, 8), minor=True)
-    ax.grid(which="minor", linewidth=0.3, color="#7f7f7f", alpha=0.5)
+    ax.set_xticks(range(0, 257, 64))
+    ax.set_yticks(range(0, 257, 64))
     ax.set_xlabel("red")
     ax.set_title(title, fontsize=11)
 axes[0].set_ylabel("green")
 fig.tight_layout()
 plt.show()
-# --8<-- [end:cells]
+# --8<-- [end:slice]
+
+# --8<-- [start:zoom]
+import matplotlib.patheffects as effects
+
+# Around a corner where regions meet: 14 x 14 cells.
+reds, greens = slice(116, 172), slice(12, 68)
+fig, ax = plt.subplots(figsize=(5, 5))
+window = nearest[reds, greens].transpose(1, 0, 2)
+extent = (reds.start, reds.stop, greens.start, greens.stop)
+ax.imshow(window, origin="lower", extent=extent)
+ax.set_xticks(range(reds.start, reds.stop + 1, 4 * CELL))
+ax.set_yticks(range(greens.start, greens.stop + 1, 4 * CELL))
+ax.set_xticks(range(reds.start, reds.stop + 1, CELL), minor=True)
+ax.set_yticks(range(greens.start, greens.stop + 1, CELL), minor=True)
+ax.grid(which="minor", color="white", linewidth=0.6, alpha=0.6)
+outline = [effects.withStroke(linewidth=2.5, foreground="black")]
+style = dict(ha="center", va="center", color="white", path_effects=outline)
+for red in range(reds.start, reds.stop, CELL):
+    for green in range(greens.start, greens.stop, CELL):
+        n = in_plane[red, green]
+        if n > 1:  # a boundary may cross this cell: its candidates
+            ax.text(red + CELL / 2, green + CELL / 2, n, **style)
+ax.set_xlabel("red")
+ax.set_ylabel("green")
+ax.set_title(f"cells of {CELL} colours, blue = {blue}", fontsize=11)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:zoom]
 
 # --8<-- [start:assign]
 assign_seconds = best_seconds(lambda: assign_pixels(pixels, palette))
-print(f"assign: {shown(assign_seconds)}")
-print(f"nearest_colours: {shown(brute_seconds)}")
-print(f"KMeans.predict: {shown(predict_seconds)}")
-assign_beats_brute_force_seconds = assign_seconds < brute_seconds
-assign_beats_predict_seconds = assign_seconds < predict_seconds
+print(f"KMeans.predict:       {shown(predict_seconds)}")
+print(f"compiled brute force: {shown(brute_seconds)}")
+print(f"assign_pixels:        {shown(assign_seconds)}")
+cells_speedup_seconds = brute_seconds / assign_seconds
+speedup_over_predict_seconds = predict_seconds / assign_seconds
 above_floor_seconds = assign_seconds > floor_seconds
 # --8<-- [end:assign]
 
+# --8<-- [start:first_call]
+import numba
+
+fresh = numba.njit(nearest_colours.py_func)  # a copy without machine code
+start_seconds = time.perf_counter()
+fresh(few, palette)  # its first call compiles it
+compile_seconds = time.perf_counter() - start_seconds
+compile_seconds_text = shown(compile_seconds)
+print(f"compiling nearest_colours: {compile_seconds_text}")
+# --8<-- [end:first_call]
+
 # --8<-- [start:exact]
 photo_exact = np.array_equal(assign_pixels(pixels, palette), brute_force)
-# Every colour of a 32-level cube, cell corners included, against exact
-# integer distances: no float32 anywhere.
-levels = np.arange(0, 256, 8)
-cube = np.stack(np.meshgrid(levels, levels, levels), -1).reshape(-1, 3)
-differences = cube[:, None, :].astype(np.int64) - palette[None, :, :]
-expected = (differences**2).sum(axis=-1).argmin(axis=1)
-cube_exact = np.array_equal(
-    assign_pixels(cube.astype(np.uint8), palette), expected
+# All 2**24 colours of the cube, against the brute force.
+levels = np.arange(256, dtype=np.uint8)
+cube = np.stack(np.meshgrid(*[levels] * 3), -1).reshape(-1, 3)
+every_colour_exact = np.array_equal(
+    assign_pixels(cube, palette), nearest_colours(cube, palette)
 )
+# Every 8th level, against exact integer distances computed by NumPy.
+coarse = np.stack(np.meshgrid(*[levels[::8]] * 3), -1).reshape(-1, 3)
+differences = coarse[:, None, :].astype(np.int64) - palette[None, :, :]
+expected = (differences**2).sum(axis=-1).argmin(axis=1)
+coarse_exact = np.array_equal(assign_pixels(coarse, palette), expected)
 print(f"photo: same as brute force: {photo_exact}")
-print(f"all {len(cube):,} colours of the cube: exact: {cube_exact}")
+print(f"all {len(cube):,} colours: same as brute force: {every_colour_exact}")
+print(f"{len(coarse):,} of them: as NumPy's int64 distances: {coarse_exact}")
 # --8<-- [end:exact]
 
 

@@ -1,118 +1,206 @@
 """Reduce an image to a palette of at most ``n_colors`` colours with k-means.
 
 ``quantize`` is shown on the page docs/colours/own_image.md; how it assigns
-millions of pixels fast and exactly (``nearest_colours``, ``colour_table``,
-``assign_pixels``) on docs/colours_further/fast_exact.md.
+millions of pixels fast and exactly (``nearest_colours``,
+``cell_candidates``, ``nearest_in_cells``, ``assign_pixels``) on
+docs/colours_further/fast_exact.md. The loops over pixels are compiled by
+Numba, once: the machine code is cached in ``__pycache__``.
 """
 
 # --8<-- [start:nearest]
+import numba
 import numpy as np
 
 
+@numba.njit(cache=True, nogil=True)
 def nearest_colours(pixels: np.ndarray, palette: np.ndarray) -> np.ndarray:
     """Index of each pixel's nearest palette colour, by brute force.
 
-    For uint8 colours, ``|c|² - 2 p·c`` (the squared distance minus ``|p|²``,
-    the same for every colour of a pixel) is an integer far below 2**24,
-    which float32 holds exactly: the nearest colour is exact and ``argmin``
-    breaks ties to the lowest index. Pixels go in blocks, so that the
-    distance matrix stays about 4 MB.
+    The squared distance to every entry, in whole numbers (exact), then
+    ``np.argmin``: the first of equally near entries, the lowest index.
+    RGB or RGBA: a plain loop, which Numba compiles to machine code.
     """
-    colours = palette.astype(np.float32)
-    squared_norms = (colours**2).sum(axis=1)
-    indices = np.empty(len(pixels), dtype=np.intp)
-    block = max(1, 2**20 // len(palette))
-    for start in range(0, len(pixels), block):
-        rows = pixels[start : start + block].astype(np.float32)
-        distances = rows @ (-2 * colours.T) + squared_norms
-        indices[start : start + block] = distances.argmin(axis=1)
+    colours = np.ascontiguousarray(palette.T).astype(np.int32)  # by channel
+    n_channels, n_entries = colours.shape
+    distances = np.empty(n_entries, np.int32)
+    indices = np.empty(len(pixels), np.uint8)
+    for i in range(len(pixels)):
+        distances[:] = 0
+        for channel in range(n_channels):
+            value = np.int32(pixels[i, channel])
+            for j in range(n_entries):
+                difference = value - colours[channel, j]
+                distances[j] += difference * difference
+        indices[i] = np.argmin(distances)
     return indices
 
 
 # --8<-- [end:nearest]
 
-# --8<-- [start:table]
-CELL = 8  # the colour cube cut into cells of 8 x 8 x 8 colours
-UNDECIDED = 255  # in the table: "compute this colour exactly"
+# --8<-- [start:cells]
+from typing import NamedTuple
+
+CELL = 4  # the RGB cube cut into cells of 4 x 4 x 4 colours
+PER_AXIS = 256 // CELL  # 64 cells along each axis, 64**3 in all
 
 
-def colour_table(palette: np.ndarray) -> np.ndarray:
-    """A palette index for each of the 2**24 RGB colours, or ``UNDECIDED``.
+@numba.njit(cache=True, nogil=True)
+def key(palette: np.ndarray, j: int, r: int, g: int, b: int) -> int:
+    """Entry j's squared distance to colour (r, g, b), times 256, plus j."""
+    dr = r - np.int32(palette[j, 0])
+    dg = g - np.int32(palette[j, 1])
+    db = b - np.int32(palette[j, 2])
+    return (dr * dr + dg * dg + db * db) * 256 + j
 
-    The colours nearest to one palette entry form a convex region, so a
-    cell whose eight corners all have the same nearest entry lies wholly in
-    its region: every colour of the cell gets that entry. Cells whose
-    corners disagree are ``UNDECIDED``. Entry ``r * 65536 + g * 256 + b``
-    is colour (r, g, b); uint8, 16 MB.
+
+@numba.njit(cache=True, nogil=True)
+def split_cells(
+    palette: np.ndarray, side: int, starts: np.ndarray, entries: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cut every cell in eight cells of ``side`` colours; their candidates.
+
+    Cell c's candidates are ``entries[starts[c] : starts[c + 1]]``, cells
+    numbered (red, green, blue) in base 256 // side. A cell keeps those of
+    its parent's candidates that no other candidate beats at all eight of
+    its corners.
     """
-    corners = np.arange(0, 257, CELL)  # cell i spans corners i and i + 1
-    grid = np.stack(np.meshgrid(corners, corners, corners, indexing="ij"), -1)
-    nearest = nearest_colours(grid.reshape(-1, 3), palette)
-    nearest = nearest.reshape(grid.shape[:3])
-    n = len(corners) - 1  # cells along each axis
-    first = nearest[:n, :n, :n]  # each cell's lowest corner
-    agree = np.ones(first.shape, dtype=bool)
-    for dr in (0, 1):
-        for dg in (0, 1):
-            for db in (0, 1):
-                corner = nearest[dr : dr + n, dg : dg + n, db : db + n]
-                agree &= corner == first
-    cells = np.where(agree, first, UNDECIDED)
-    # Every colour of a cell gets the cell's entry, written in place: the
-    # table seen as (red cell, red in cell, green cell, ..., blue in cell).
-    table = np.empty((n, CELL) * 3, dtype=np.uint8)
-    table[...] = cells[:, None, :, None, :, None]
-    return table.reshape(-1)
+    per_axis, half = 256 // side, 128 // side
+    new_starts = np.zeros(per_axis**3 + 1, np.int32)
+    new_entries = np.empty(8 * len(entries), np.uint8)  # at most the parent's
+    keys = np.empty((len(palette), 8), np.int64)  # at the corners, per entry
+    n = 0
+    for r in range(per_axis):
+        for g in range(per_axis):
+            for b in range(per_axis):
+                parent = ((r // 2) * half + g // 2) * half + b // 2
+                found = entries[starts[parent] : starts[parent + 1]]
+                if len(found) > 1:
+                    corner_keys(palette, found, (r, g, b), side, keys)
+                for x in range(len(found)):
+                    if not beaten(keys, len(found), x):
+                        new_entries[n] = found[x]
+                        n += 1
+                new_starts[(r * per_axis + g) * per_axis + b + 1] = n
+    return new_starts, new_entries[:n].copy()
 
 
-def colour_codes(pixels: np.ndarray) -> np.ndarray:
-    """Each RGB pixel's position in the table: r * 65536 + g * 256 + b.
+@numba.njit(cache=True, nogil=True)
+def corner_keys(
+    palette: np.ndarray,
+    found: np.ndarray,
+    cell: tuple[int, int, int],
+    side: int,
+    keys: np.ndarray,
+) -> None:
+    """Each candidate's key at the eight corners of a cell, into ``keys``."""
+    r0, g0, b0 = cell[0] * side, cell[1] * side, cell[2] * side
+    for x in range(len(found)):
+        corner = 0
+        for r in (r0, r0 + side - 1):
+            for g in (g0, g0 + side - 1):
+                for b in (b0, b0 + side - 1):
+                    keys[x, corner] = key(palette, found[x], r, g, b)
+                    corner += 1
 
-    A pixel's three bytes, followed by the next pixel's red, read as one
-    big-endian 32-bit number are r * 2**24 + g * 2**16 + b * 2**8 + (the next
-    red); shifting out the last byte leaves the code. One pass over the
-    bytes, in uint32, instead of a pass and a copy per channel.
+
+@numba.njit(cache=True, nogil=True)
+def beaten(keys: np.ndarray, n_found: int, x: int) -> bool:
+    """Whether another candidate's key is below x's at all eight corners."""
+    for y in range(n_found):
+        if y != x:
+            corners_below = 0
+            for corner in range(8):
+                corners_below += keys[y, corner] < keys[x, corner]
+            if corners_below == 8:
+                return True
+    return False
+
+
+class Cells(NamedTuple):
+    """The candidates of every cell of CELL colours, numbered (red, green,
+    blue) in base PER_AXIS: cell c's are ``entries[starts[c] : starts[c +
+    1]]``. ``single`` and ``first`` say, one byte per cell, whether it has
+    a single candidate and which is first: all that most pixels need."""
+
+    starts: np.ndarray
+    entries: np.ndarray
+    single: np.ndarray
+    first: np.ndarray
+
+
+def cell_candidates(palette: np.ndarray) -> Cells:
+    """The palette entries that can be nearest in each cell of CELL colours.
+
+    Starting from the whole RGB cube, where every entry is a candidate,
+    cells are cut in eight until they are CELL wide; each keeps only the
+    candidates that ``split_cells`` cannot rule out.
     """
-    padded = np.empty(3 * len(pixels) + 1, dtype=np.uint8)
-    padded[:-1] = pixels.reshape(-1)  # a last byte for the last pixel
-    words = np.ndarray(len(pixels), dtype=">u4", buffer=padded, strides=(3,))
-    return words >> 8
+    starts = np.array([0, len(palette)], dtype=np.int32)
+    entries = np.arange(len(palette), dtype=np.uint8)
+    side = 256
+    while side > CELL:
+        side //= 2
+        starts, entries = split_cells(palette, side, starts, entries)
+    single = np.diff(starts) == 1
+    return Cells(starts, entries, single, entries[starts[:-1]])
 
 
-# --8<-- [end:table]
+# --8<-- [end:cells]
 
 # --8<-- [start:assign]
 from collections.abc import Callable
+
+
+@numba.njit(cache=True, nogil=True)
+def nearest_in_cells(
+    pixels: np.ndarray, palette: np.ndarray, cells: Cells
+) -> np.ndarray:
+    """Index of each RGB pixel's nearest palette colour, exactly.
+
+    Each pixel is compared with its cell's candidates only, and a cell with
+    a single candidate (most of them) needs no distance at all.
+    """
+    indices = np.empty(len(pixels), np.uint8)
+    for i in range(len(pixels)):
+        r = np.int32(pixels[i, 0])
+        g = np.int32(pixels[i, 1])
+        b = np.int32(pixels[i, 2])
+        cell = ((r // CELL) * PER_AXIS + g // CELL) * PER_AXIS + b // CELL
+        if cells.single[cell]:
+            indices[i] = cells.first[cell]
+            continue
+        start, stop = cells.starts[cell], cells.starts[cell + 1]
+        best = key(palette, cells.entries[start], r, g, b)
+        for x in range(start + 1, stop):
+            best = min(best, key(palette, cells.entries[x], r, g, b))
+        indices[i] = best % 256
+    return indices
 
 
 def assign_pixels(
     pixels: np.ndarray,
     palette: np.ndarray,
     *,
-    chunk_size: int = 2**16,
+    chunk_size: int = 2**18,
     progress: Callable[[float], None] | None = None,
 ) -> np.ndarray:
     """Each pixel's nearest palette colour, exactly; ties to the lowest index.
 
-    RGB pixels are looked up in ``colour_table``; a colour it leaves
-    undecided is computed exactly, then written into the table for the next
-    chunks. RGBA pixels (2**32 colours, too many for a
-    table) are all computed. ``chunk_size`` pixels go at a time, so memory
-    stays small; ``progress``, if given, gets the fraction done after each.
+    RGB pixels go through ``nearest_in_cells``; RGBA pixels (four channels:
+    no cells) through ``nearest_colours``. ``chunk_size`` pixels go at a
+    time; ``progress``, if given, gets the fraction done after each.
     """
+    if pixels.dtype != np.uint8 or not 1 <= len(palette) <= 256:
+        raise ValueError("needs uint8 pixels and 1 to 256 palette colours")
     indices = np.empty(len(pixels), dtype=np.uint8)
-    table = colour_table(palette) if pixels.shape[1] == 3 else None
+    cells = cell_candidates(palette) if pixels.shape[1] == 3 else None
     for start in range(0, len(pixels), chunk_size):
         chunk = pixels[start : start + chunk_size]
-        found = indices[start : start + chunk_size]  # written in place
-        if table is None:
-            found[:] = nearest_colours(chunk, palette)
+        if cells is None:
+            found = nearest_colours(chunk, palette)
         else:
-            codes = colour_codes(chunk)
-            np.take(table, codes, out=found)
-            undecided = np.flatnonzero(found == UNDECIDED)
-            found[undecided] = nearest_colours(chunk[undecided], palette)
-            table[codes[undecided]] = found[undecided]
+            found = nearest_in_cells(chunk, palette, cells)
+        indices[start : start + chunk_size] = found
         if progress is not None:
             progress(min(start + chunk_size, len(pixels)) / len(pixels))
     return indices
@@ -121,8 +209,10 @@ def assign_pixels(
 # --8<-- [end:assign]
 
 # --8<-- [start:quantize]
+from functools import cache
+
 from sklearn.cluster import KMeans
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 
 def fit_palette(
@@ -147,6 +237,13 @@ def fit_palette(
     return kmeans.cluster_centers_.round().astype(np.uint8)
 
 
+@cache
+def thread_pools() -> ThreadpoolController:
+    """The thread pools of NumPy's and scikit-learn's libraries, found once
+    (finding them takes milliseconds)."""
+    return ThreadpoolController()
+
+
 def distinct_colours(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct colours of ``pixels`` (sorted) and how often each occurs.
 
@@ -165,7 +262,7 @@ def quantize(
     *,
     sample_size: int = 15_000,
     seed: int = 0,
-    chunk_size: int = 2**16,
+    chunk_size: int = 2**18,
     progress: Callable[[float], None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """A palette of at most ``n_colors`` colours and each pixel's index in it.
@@ -195,7 +292,7 @@ def quantize(
     colours, counts = distinct_colours(sample)
     if len(colours) < n_colors:  # the sample may have missed rare colours
         colours, counts = distinct_colours(pixels)
-    with threadpool_limits(1):
+    with thread_pools().limit(limits=1):
         if len(colours) <= n_colors:  # nothing to reduce: one entry each
             palette = colours
         else:
