@@ -26,6 +26,7 @@ SHOWN_LIBRARIES = (
     "pillow",
     "dask",
     "dask-ml",
+    "numba",
 )
 
 
