@@ -16,12 +16,14 @@ import numpy as np
 def nearest_colours(pixels: np.ndarray, palette: np.ndarray) -> np.ndarray:
     """Index of each pixel's nearest palette colour, by brute force.
 
-    The squared distance to every entry, in whole numbers (exact), then
-    ``np.argmin``: the first of equally near entries, the lowest index.
-    RGB or RGBA: a plain loop, which Numba compiles to machine code.
+    Squared distances of uint8 colours are whole numbers: exact. Entry j at
+    distance d gets the key ``d * 256 + j``, and the smallest key wins: the
+    nearest entry, and of equally near ones the lowest index. RGB or RGBA,
+    in a plain loop that Numba compiles to machine code.
     """
     colours = np.ascontiguousarray(palette.T).astype(np.int32)  # by channel
     n_channels, n_entries = colours.shape
+    entries = np.arange(n_entries).astype(np.int32)  # int32 like the keys
     distances = np.empty(n_entries, np.int32)
     indices = np.empty(len(pixels), np.uint8)
     for i in range(len(pixels)):
@@ -31,7 +33,10 @@ def nearest_colours(pixels: np.ndarray, palette: np.ndarray) -> np.ndarray:
             for j in range(n_entries):
                 difference = value - colours[channel, j]
                 distances[j] += difference * difference
-        indices[i] = np.argmin(distances)
+        best = np.int32(2**30)  # above any key
+        for j in range(n_entries):
+            best = min(best, distances[j] * 256 + entries[j])
+        indices[i] = best % 256
     return indices
 
 
@@ -46,7 +51,7 @@ PER_AXIS = 256 // CELL  # 64 cells along each axis, 64**3 in all
 
 @numba.njit(cache=True, nogil=True)
 def key(palette: np.ndarray, j: int, r: int, g: int, b: int) -> int:
-    """Entry j's squared distance to colour (r, g, b), times 256, plus j."""
+    """Entry j's key at colour (r, g, b): squared distance * 256 + j."""
     dr = r - np.int32(palette[j, 0])
     dg = g - np.int32(palette[j, 1])
     db = b - np.int32(palette[j, 2])
@@ -74,7 +79,7 @@ def split_cells(
             for b in range(per_axis):
                 parent = ((r // 2) * half + g // 2) * half + b // 2
                 found = entries[starts[parent] : starts[parent + 1]]
-                if len(found) > 1:
+                if len(found) > 1:  # else nothing to test: it stays
                     corner_keys(palette, found, (r, g, b), side, keys)
                 for x in range(len(found)):
                     if not beaten(keys, len(found), x):
