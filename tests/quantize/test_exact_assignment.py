@@ -201,6 +201,24 @@ def test_the_candidate_lists_are_short_and_in_index_order():
         assert np.all(np.diff(candidates.astype(int)) > 0)
 
 
+@pytest.mark.parametrize("threads", [1, 2, 5])
+def test_threads_share_the_chunks_and_report_progress_in_order(threads):
+    photo = load_sample_image("flower.jpg").reshape(-1, 3)
+    palette = random_palette(32, seed=9)
+    seen = []
+    indices = assign_pixels(
+        photo,
+        palette,
+        chunk_size=10_000,
+        threads=threads,
+        progress=seen.append,
+    )
+    np.testing.assert_array_equal(indices, brute_force(photo, palette))
+    assert len(seen) == -(-len(photo) // 10_000)
+    assert seen == sorted(seen)
+    assert seen[-1] == 1
+
+
 def test_nearest_colours_is_exact_at_the_largest_distances():
     palette = np.array([[0, 0, 0], [255, 255, 255], [255, 255, 254]])
     pixels = np.array([[255, 255, 255], [0, 0, 0], [255, 255, 254]])
@@ -229,14 +247,15 @@ def test_what_the_compiled_loops_cannot_take_is_refused(pixels, palette):
     ),
     n_colours=st.integers(1, 256),
     chunk_size=st.integers(1, 400),
+    threads=st.integers(1, 3),
     data=st.data(),
 )
-def test_any_pixels_any_palette(pixels, n_colours, chunk_size, data):
+def test_any_pixels_any_palette(pixels, n_colours, chunk_size, threads, data):
     channels = pixels.shape[1]
     palette = data.draw(
         arrays(np.uint8, (n_colours, channels)), label="palette"
     )
-    assert_exact(pixels, palette, chunk_size=chunk_size)
+    assert_exact(pixels, palette, chunk_size=chunk_size, threads=threads)
 
 
 # Few values, so that palettes repeat entries and pixels sit on boundaries:

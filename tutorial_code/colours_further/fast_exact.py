@@ -31,11 +31,12 @@ import time
 
 from threadpoolctl import threadpool_limits
 
-threadpool_limits(1)  # everything on this page runs on one core
+threadpool_limits(1)  # NumPy's and scikit-learn's code on one thread
 
 
 def best_seconds(work, repeats: int = 3) -> float:
-    """The shortest of a few runs of ``work()``: processor seconds."""
+    """The shortest of a few runs of ``work()``: processor seconds, added
+    up over the threads that did the work."""
     times = []
     for _ in range(repeats):
         start = time.process_time()

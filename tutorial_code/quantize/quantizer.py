@@ -153,7 +153,9 @@ def cell_candidates(palette: np.ndarray) -> Cells:
 # --8<-- [end:cells]
 
 # --8<-- [start:assign]
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 
 @numba.njit(cache=True, nogil=True)
@@ -187,27 +189,36 @@ def assign_pixels(
     palette: np.ndarray,
     *,
     chunk_size: int = 2**18,
+    threads: int = os.cpu_count() or 1,
     progress: Callable[[float], None] | None = None,
 ) -> np.ndarray:
     """Each pixel's nearest palette colour, exactly; ties to the lowest index.
 
     RGB pixels go through ``nearest_in_cells``; RGBA pixels (four channels:
     no cells) through ``nearest_colours``. ``chunk_size`` pixels go at a
-    time; ``progress``, if given, gets the fraction done after each.
+    time, to ``threads`` threads side by side (the compiled loops let go of
+    Python's lock), each taking the next chunk when it is done: no thread
+    waits for another. ``progress``, if given, gets the fraction done after
+    each chunk.
     """
     if pixels.dtype != np.uint8 or not 1 <= len(palette) <= 256:
         raise ValueError("needs uint8 pixels and 1 to 256 palette colours")
     indices = np.empty(len(pixels), dtype=np.uint8)
     cells = cell_candidates(palette) if pixels.shape[1] == 3 else None
-    for start in range(0, len(pixels), chunk_size):
+
+    def assign(start: int) -> None:
         chunk = pixels[start : start + chunk_size]
         if cells is None:
             found = nearest_colours(chunk, palette)
         else:
             found = nearest_in_cells(chunk, palette, cells)
         indices[start : start + chunk_size] = found
-        if progress is not None:
-            progress(min(start + chunk_size, len(pixels)) / len(pixels))
+
+    starts = range(0, len(pixels), chunk_size)
+    with ThreadPoolExecutor(threads) as pool:
+        for start, _ in zip(starts, pool.map(assign, starts), strict=True):
+            if progress is not None:
+                progress(min(start + chunk_size, len(pixels)) / len(pixels))
     return indices
 
 
@@ -274,11 +285,11 @@ def quantize(
 
     ``image`` is a uint8 array of shape (height, width, channels): RGB, or
     RGBA, whose alpha is then clustered like a fourth colour channel.
-    K-means learns the palette from ``sample_size`` random pixels; then
-    ``assign_pixels`` gives every pixel the index of its nearest palette
-    colour, ``chunk_size`` pixels at a time (``progress`` as there). All on
-    one thread: the pieces of work are small, and threads waiting for each
-    other can cost more than they save, most of all on a busy machine.
+    K-means learns the palette from ``sample_size`` random pixels, on one
+    thread: its steps are small, and threads waiting for each other at
+    every step can cost more than they save, most of all on a busy machine.
+    Then ``assign_pixels`` gives every pixel the index of its nearest
+    palette colour, ``chunk_size`` pixels at a time (``progress`` as there).
 
     Returns ``(palette, indices)``: uint8 arrays of shape (colours, channels)
     and (height, width). An image with fewer distinct colours than
