@@ -3,6 +3,7 @@
 import json
 import shutil
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import numpy
@@ -10,6 +11,7 @@ import pytest
 
 from tutorial_code.sitebuild.imports import dependencies, import_graph
 from tutorial_code.sitebuild.lessons import (
+    PRELOAD,
     LessonPlan,
     _critical_paths,
     installed_packages,
@@ -169,3 +171,10 @@ def test_installed_packages_are_the_same_from_the_project_folder(
     )
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     assert installed_packages() == before
+
+
+@pytest.mark.parametrize("module", PRELOAD)
+def test_the_lesson_server_preloads_modules_that_exist(module):
+    """The server ignores a module it cannot import (a library that renamed
+    one): it would cost every lesson its import again, silently."""
+    assert find_spec(module) is not None

@@ -52,7 +52,24 @@ from tutorial_code.sitebuild.run_lesson import run_in_worker
 run_in_worker(job["module"], job["upstream"], job["out_dir"])
 """
 # Imported once by the server that forks each lesson's process.
-PRELOAD = ["numpy", "scipy", "sklearn", "matplotlib.pyplot", "PIL.Image"]
+PRELOAD = [
+    "numpy",
+    "scipy",
+    "sklearn",
+    "matplotlib.pyplot",
+    "PIL.Image",
+    "numba",
+    # What Numba imports on its first compilation (numba/core/cpu.py,
+    # load_additional_registries), 0.5 s in every lesson that runs the
+    # quantizer; the heaviest, which import most of the others.
+    "numba.np.arraymath",
+    "numba.np.npyimpl",
+    "numba.core.inline_closurecall",
+    "numba.cpython.charseq",
+    "numba.np.npdatetime",
+    "numba.typed.typeddict",
+    "numba.typed.typedlist",
+]
 
 
 class LessonError(Exception):
