@@ -123,6 +123,14 @@ def test_figure_has_light_and_dark_variants_with_alt_and_size(render):
     assert 'width="300"' in html
 
 
+def test_a_figures_alt_text_quotes_values_as_plain_text(render):
+    html = render(
+        '{{ figure chapter.lesson:plot "Up to {{ chapter.lesson.accuracy:.0%}}'
+        ', made {{ chapter.lesson.fastest_seconds }}." }}'
+    )
+    assert html.count('alt="Up to 79%, made octree."') == 2
+
+
 @pytest.mark.parametrize(
     "text",
     [

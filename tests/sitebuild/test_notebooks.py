@@ -85,3 +85,27 @@ def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
         ("code", "def other():\n    return 2"),
         ("markdown", "Accuracy 50%, see it."),
     ]
+
+
+def test_a_figures_cell_gets_the_pages_alt_text_with_its_values(tmp_path):
+    (tmp_path / "tutorial_code/chapter").mkdir(parents=True)
+    (tmp_path / "tutorial_code/chapter/lesson.py").write_text(
+        "# --8<-- [start:plot]\nplot()\n# --8<-- [end:plot]\n"
+    )
+    results = tmp_path / "results"
+    (results / "chapter/lesson").mkdir(parents=True)
+    (results / "chapter/lesson/results.json").write_text(
+        json.dumps({"values": {"blue": 96}})
+    )
+    page = tmp_path / "lesson.md"
+    page.write_text(
+        "```python\n"
+        '--8<-- "tutorial_code/chapter/lesson.py:plot"\n'
+        "```\n\n"
+        '{{ figure chapter.lesson:plot "A slice at blue '
+        '{{ chapter.lesson.blue }}." }}\n'
+    )
+    notebook = build_notebook(
+        "chapter", [page], tmp_path, LessonResults(results)
+    )
+    assert notebook.cells[-1].metadata["figure_alt"] == "A slice at blue 96."

@@ -15,7 +15,7 @@ Each form names a lesson as ``<chapter>.<name>``, e.g. ``digits.evaluation``:
 - ``{{ figure digits.cluster_centres:centres "alt text" }}``, alone on a
   line: the figure that section drew, in a light and a dark variant
   (Material's ``#only-light`` and ``#only-dark``), each a link to itself
-  at full size.
+  at full size. The alt text may quote values, as plain text.
 - ``{{ execution_times }}``, alone on a line: a table of every lesson's run
   time and peak memory, in reading order, and the library versions.
 - ``{{ get_the_code }}``, alone on a line: how to get the site's code and
@@ -62,8 +62,14 @@ BLOCK = re.compile(
 REFERENCE = re.compile(r"\{\{\s*(?:output\s+|figure\s+)?(\w+\.\w+)[.:]")
 
 
-def substitute_values(line: str, results: LessonResults) -> str:
-    """Replace every ``{{ <chapter>.<lesson>.<name> }}`` in ``line``."""
+def substitute_values(
+    line: str, results: LessonResults, *, markup: bool = True
+) -> str:
+    """Replace every ``{{ <chapter>.<lesson>.<name> }}`` in ``line``.
+
+    ``markup=False``: as plain text (in an alt text), without the code span
+    and the measurement mark.
+    """
 
     def value(match: re.Match) -> str:
         values = results[match["lesson"]].get("values", {})
@@ -77,6 +83,8 @@ def substitute_values(line: str, results: LessonResults) -> str:
         except (KeyError, IndexError, TypeError):
             return _missing(match[0].strip("{} "))
         text = format_value(found, match["spec"] or "")
+        if not markup:
+            return text
         if not is_measurement(name):
             return f"`{text}`" if match["tick"] else text
         # Marked, for the tests that compare builds; as HTML, since a code
@@ -147,6 +155,7 @@ class LessonResultsPreprocessor(Preprocessor):
             return [_missing(f"figure of {where}")]
         if not alt:
             return [_missing(f'alt text ("...") for the figure of {where}')]
+        alt = substitute_values(alt, self.results, markup=False)
         folder = f"{self.figures_url}/{lesson_path(lesson)}"
         size = f'width="{figure["width"]}" height="{figure["height"]}"'
         lines = []

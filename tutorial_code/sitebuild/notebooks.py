@@ -109,7 +109,10 @@ def _page_cells(
         elif block := BLOCK.match(line):
             if block["kind"] == "figure" and cells:
                 # The figure the last cell draws gets the page's alt text.
-                cells[-1].metadata["figure_alt"] = block["alt"]
+                alt = block["alt"] and substitute_values(
+                    block["alt"], results, markup=False
+                )
+                cells[-1].metadata["figure_alt"] = alt
         elif admonition := ADMONITION.match(line):
             title = admonition["title"] or ""
             body, number = _indented_block(lines, number)
