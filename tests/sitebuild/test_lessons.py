@@ -18,6 +18,8 @@ from tutorial_code.sitebuild.lessons import (
 )
 from tutorial_code.sitebuild.results import LessonResults
 
+from ..conftest import PROJECT
+
 # A tiny project: lessons first, second (continues first) and other in one
 # chapter; second imports a shared module, which imports a deeper one.
 FILES = {
@@ -178,3 +180,20 @@ def test_the_lesson_server_preloads_modules_that_exist(module):
     """The server ignores a module it cannot import (a library that renamed
     one): it would cost every lesson its import again, silently."""
     assert find_spec(module) is not None
+
+
+def test_the_execution_times_page_names_every_preloaded_library():
+    """It says what the lessons' processes start with: their run times
+    leave out these imports, their peak memory includes them."""
+    names = {
+        "numpy": "NumPy",
+        "scipy": "SciPy",
+        "sklearn": "scikit-learn",
+        "matplotlib": "Matplotlib",
+        "PIL": "Pillow",
+        "numba": "Numba",
+    }
+    page = (PROJECT / "docs/execution_times.md").read_text(encoding="utf-8")
+    prose = " ".join(page.split())  # lines joined
+    for package in {module.split(".")[0] for module in PRELOAD}:
+        assert names[package] in prose
