@@ -2,6 +2,7 @@
 
 import base64
 import json
+from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
@@ -50,21 +51,34 @@ def test_cells_get_their_sections_prints_and_figures(tmp_path):
     nbformat.validate(notebook)
 
 
+def chapter_notebook(
+    project: Path, modules: dict[str, str], values: dict, page: str
+) -> nbformat.NotebookNode:
+    """The notebook of one page in ``project``: ``modules`` are the
+    files tutorial_code/chapter/<name>.py by name, ``values`` those of the
+    lesson chapter.lesson."""
+    for name, code in modules.items():
+        (project / "tutorial_code/chapter").mkdir(parents=True, exist_ok=True)
+        (project / f"tutorial_code/chapter/{name}.py").write_text(code)
+    results = project / "results"
+    (results / "chapter/lesson").mkdir(parents=True)
+    (results / "chapter/lesson/results.json").write_text(
+        json.dumps({"values": values})
+    )
+    (project / "lesson.md").write_text(page)
+    return build_notebook(
+        "chapter", [project / "lesson.md"], project, LessonResults(results)
+    )
+
+
 def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
-    (tmp_path / "tutorial_code/chapter").mkdir(parents=True)
-    (tmp_path / "tutorial_code/chapter/tools.py").write_text(
+    tools = (
         "# --8<-- [start:helper]\ndef helper():\n    return 1\n"
         "# --8<-- [end:helper]\n"
         "# --8<-- [start:other]\ndef other():\n    return 2\n"
         "# --8<-- [end:other]\n"
     )
-    results = tmp_path / "results"
-    (results / "chapter/lesson").mkdir(parents=True)
-    (results / "chapter/lesson/results.json").write_text(
-        json.dumps({"values": {"accuracy": 0.5}})
-    )
-    page = tmp_path / "lesson.md"
-    page.write_text(
+    page = (
         "# A lesson\n\n"
         '??? info "Defined in [Tools](../chapter/tools.md)"\n'
         "    ```python\n"
@@ -75,8 +89,8 @@ def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
         "    ```\n\n"
         "Accuracy {{ chapter.lesson.accuracy:.0% }}, see [it](other.md).\n"
     )
-    notebook = build_notebook(
-        "chapter", [page], tmp_path, LessonResults(results)
+    notebook = chapter_notebook(
+        tmp_path, {"tools": tools}, {"accuracy": 0.5}, page
     )
     sources = [(cell.cell_type, cell.source) for cell in notebook.cells[1:]]
     assert sources == [
@@ -88,24 +102,15 @@ def test_folded_code_becomes_a_cell_and_prose_keeps_its_numbers(tmp_path):
 
 
 def test_a_figures_cell_gets_the_pages_alt_text_with_its_values(tmp_path):
-    (tmp_path / "tutorial_code/chapter").mkdir(parents=True)
-    (tmp_path / "tutorial_code/chapter/lesson.py").write_text(
-        "# --8<-- [start:plot]\nplot()\n# --8<-- [end:plot]\n"
-    )
-    results = tmp_path / "results"
-    (results / "chapter/lesson").mkdir(parents=True)
-    (results / "chapter/lesson/results.json").write_text(
-        json.dumps({"values": {"blue": 96}})
-    )
-    page = tmp_path / "lesson.md"
-    page.write_text(
+    lesson = "# --8<-- [start:plot]\nplot()\n# --8<-- [end:plot]\n"
+    page = (
         "```python\n"
         '--8<-- "tutorial_code/chapter/lesson.py:plot"\n'
         "```\n\n"
         '{{ figure chapter.lesson:plot "A slice at blue '
         '{{ chapter.lesson.blue }}." }}\n'
     )
-    notebook = build_notebook(
-        "chapter", [page], tmp_path, LessonResults(results)
+    notebook = chapter_notebook(
+        tmp_path, {"lesson": lesson}, {"blue": 96}, page
     )
     assert notebook.cells[-1].metadata["figure_alt"] == "A slice at blue 96."
