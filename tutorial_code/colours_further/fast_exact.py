@@ -116,14 +116,20 @@ compiled_speedup_seconds = python_all_seconds / brute_seconds
 brute_beats_predict_seconds = brute_seconds < predict_seconds
 # --8<-- [end:brute]
 
+
 # --8<-- [start:cells]
+def cell_numbers(colours: np.ndarray) -> np.ndarray:
+    """Each RGB colour's cell, numbered (red, green, blue) in base PER_AXIS."""
+    r, g, b = (colours // CELL).astype(np.intp).T
+    return (r * PER_AXIS + g) * PER_AXIS + b
+
+
 cells_seconds = best_seconds(lambda: cell_candidates(palette))
 cells = cell_candidates(palette)
 counts = np.diff(cells.starts)  # candidates per cell
 cells_megabytes = sum(array.nbytes for array in cells) / 1e6
 one_candidate = cells.single.mean()
-r, g, b = (pixels // CELL).astype(np.intp).T
-pixels_one_candidate = cells.single[(r * PER_AXIS + g) * PER_AXIS + b].mean()
+pixels_one_candidate = cells.single[cell_numbers(pixels)].mean()
 most_candidates = counts.max()
 print(f"cell_candidates: {shown(cells_seconds)}, {cells_megabytes:.2f} MB")
 print(f"cells with one candidate: {one_candidate:.1%}")
@@ -140,8 +146,7 @@ plane = np.stack([red, green, np.full_like(red, blue)], axis=-1)
 plane = plane.reshape(-1, 3).astype(np.uint8)
 nearest = palette[nearest_colours(plane, palette)].reshape(256, 256, 3)
 # Each colour's cell: how many candidates it has, and the first.
-r, g, b = (plane // CELL).astype(np.intp).T
-cell = (r * PER_AXIS + g) * PER_AXIS + b
+cell = cell_numbers(plane)
 in_plane = counts[cell].reshape(256, 256)
 painted = np.zeros((256, 256, 4))  # cells with more candidates stay clear
 one = in_plane == 1
