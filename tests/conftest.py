@@ -94,8 +94,23 @@ def project_copy(tmp_path: Path) -> Path:
 def warm_project_copy(site: Path, tmp_path: Path) -> Path:
     """A copy of the project with this checkout's cached lesson results."""
     copy = copy_project(PROJECT, tmp_path / "project")
-    shutil.copytree(PROJECT / ".cache", copy / ".cache")
+    cache = PROJECT / ".cache"
+    skip = shutil.ignore_patterns(RESULTS.name)  # the one folder of that name
+    shutil.copytree(cache, copy / ".cache", ignore=skip)
+    # A lesson's results are never written in place (a rerun swaps a new
+    # folder in): links stand in for copies of their 400 MB.
+    shutil.copytree(
+        RESULTS, copy / ".cache" / RESULTS.name, copy_function=_link
+    )
     return copy
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link, or a copy where links cannot be made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 @pytest.fixture(scope="module")
