@@ -8,12 +8,39 @@ runs here, as in the build, in a fresh ``__main__`` namespace.
 """
 
 import contextlib
+import multiprocessing.forkserver
 import os
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
 
+import dask
 import matplotlib.pyplot as plt
 import psutil
+import pytest
+from distributed.utils import get_mp_context
+
+# What the tests' Dask workers import before their first task.
+WORKER_PRELOAD = {
+    "distributed",
+    "tutorial_code.scaling.chunks",
+    "dask_ml.cluster",
+}
+
+
+@pytest.fixture(scope="package", autouse=True)
+def workers_from_a_forkserver() -> Iterator[None]:
+    """The clusters these tests start fork their workers from a server
+    that has imported what the tasks need, as Dask's own test suite does:
+    each fresh worker would otherwise spend seconds importing scikit-learn.
+    The lessons keep Dask's default (spawn), as a reader's session has.
+    The server ends with the test session."""
+    method = {"distributed.worker.multiprocessing-method": "forkserver"}
+    with dask.config.set(method):
+        # Dask sets its own preload list on first use: ours comes after.
+        get_mp_context().set_forkserver_preload(sorted(WORKER_PRELOAD))
+        multiprocessing.forkserver.ensure_running()
+        yield
 
 
 def run_lesson_code(name: str, folder: Path) -> dict:

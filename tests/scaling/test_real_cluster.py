@@ -1,12 +1,14 @@
 """Lesson 3: connecting to a running cluster, and the measured costs."""
 
+import sys
+
 from dask.distributed import LocalCluster
 
 from tutorial_code.scaling.chunks import FRAME_PIXELS
 from tutorial_code.sitebuild.results import LessonResults
 
 from ..conftest import RESULTS
-from .conftest import child_processes
+from .conftest import WORKER_PRELOAD, child_processes
 
 
 def test_no_process_is_left_behind(site):
@@ -38,5 +40,8 @@ def test_connect_uses_the_cluster_the_address_names(lesson, monkeypatch):
         with lesson["connect"]() as client:
             assert client.scheduler.address == running.scheduler_address
             assert len(client.scheduler_info()["workers"]) == 1
+            # These tests' workers start with their imports done (conftest).
+            imported = client.run(lambda: set(sys.modules))
+            assert all(x >= WORKER_PRELOAD for x in imported.values())
         assert running.status.name == "running"  # still there for others
     assert child_processes() - before == set()
