@@ -4,6 +4,7 @@ Bad input must end with exit status 2 and one line on stderr, write no
 output file (not even a temporary one) and leave the input as it was.
 """
 
+import inspect
 import io
 import re
 import shutil
@@ -16,6 +17,7 @@ import pytest
 from PIL import Image
 
 from tutorial_code.quantize import cli
+from tutorial_code.quantize.quantizer import quantize
 
 from .images import INPUTS, write_decompression_bomb, write_rgb_png
 
@@ -245,3 +247,29 @@ def test_the_installed_command_refuses_bad_input_in_one_line(tmp_path):
     assert "Traceback" not in bad.stderr
     assert not (tmp_path / "out.png").exists()
     assert not (tmp_path / "out2.png").exists()
+
+
+def test_bad_input_is_refused_before_the_heavy_imports(tmp_path):
+    """At once: scikit-learn and Numba take seconds to import."""
+    script = (
+        "import sys\n"
+        "from tutorial_code.quantize.cli import main\n"
+        "assert main(['missing.png', 'out.png']) == 2\n"
+        "print(*sorted({'sklearn', 'numba'} & set(sys.modules)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == ""
+
+
+def test_the_help_shows_the_quantizers_default_sample_size():
+    default = inspect.signature(quantize).parameters["sample_size"].default
+    assert default == cli.SAMPLE_SIZE
+    assert f"(default: {default})" in " ".join(
+        cli.parser().format_help().split()
+    )

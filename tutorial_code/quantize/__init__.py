@@ -6,10 +6,7 @@
   write an indexed PNG atomically.
 - ``cli``: the command ``python -m tutorial_code.quantize``.
 
-Shown on the page docs/colours/own_image.md.
+Shown on the page docs/colours/own_image.md. Importing the package imports
+none of them: the command answers ``--help`` and bad input at once, before
+it imports scikit-learn and Numba.
 """
-
-from tutorial_code.quantize.image_files import read_image, write_indexed_png
-from tutorial_code.quantize.quantizer import quantize
-
-__all__ = ["quantize", "read_image", "write_indexed_png"]

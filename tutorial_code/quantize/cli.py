@@ -6,7 +6,6 @@ output file, the input untouched.
 """
 
 import argparse
-import inspect
 import sys
 import time
 from collections.abc import Sequence
@@ -22,12 +21,13 @@ from tutorial_code.quantize.measures import (
     count_colours,
     indexed_psnr,
 )
-from tutorial_code.quantize.quantizer import quantize
 
 PROG = "kmeans-quantize"
 # Images this large take about a second or more: show progress on them.
 PROGRESS_PIXELS = 4_000_000
-SAMPLE_SIZE = inspect.signature(quantize).parameters["sample_size"].default
+# quantize()'s default (a test checks), written here so that ``--help`` and
+# bad input do not wait for the seconds scikit-learn and Numba take to import.
+SAMPLE_SIZE = 15_000
 
 
 class UsageError(Exception):
@@ -122,6 +122,8 @@ def run(arguments: argparse.Namespace, stderr: TextIO) -> str:
     n_before = count_colours(image)
     input_bytes = source.stat().st_size
     large = image.shape[0] * image.shape[1] >= PROGRESS_PIXELS
+    from tutorial_code.quantize.quantizer import quantize  # the input is good
+
     progress = Progress(stderr if large and stderr.isatty() else None)
     palette, indices = quantize(
         image,
