@@ -14,7 +14,11 @@ import matplotlib
 import pytest
 
 from tutorial_code.sitebuild.project_copy import copy_project
-from tutorial_code.sitebuild.results import NAMESPACE_FILE, lesson_folder
+from tutorial_code.sitebuild.results import (
+    NAMESPACE_FILE,
+    LessonResults,
+    lesson_folder,
+)
 
 matplotlib.use("Agg")
 
@@ -45,8 +49,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The browser suite last: it keeps both cores busy, so the notebook
-    runs (``notebook_runs``) go on beside the tests that use one."""
-    items.sort(key=lambda item: item.path.parent.name == "browser")
+    runs (``notebook_runs``) go on beside the tests that use one; and the
+    tests that wait for those runs just before it, so that as many tests as
+    can go on beside them."""
+    items.sort(
+        key=lambda item: (
+            item.path.parent.name == "browser",
+            "executed" in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,19 +77,26 @@ def notebook_runs(
         yield {}
         return
     from .notebook_runs import CHAPTERS, execute
+    from .pages import lessons
 
     # Imported here, not first in a kernel's thread: this thread might meet
     # it half-initialised (matplotlib looks IPython up in sys.modules).
     importlib.import_module("IPython")
     site = request.getfixturevalue("site")
     folders = request.getfixturevalue("tmp_path_factory")
+    # The longest first (by its lessons' run times in the build), so that
+    # no long run is left to go on alone at the end.
+    results = LessonResults(RESULTS)
+    seconds = {chapter: 0.0 for chapter in CHAPTERS}
+    for lesson in lessons():
+        seconds[lesson.chapter] += results[lesson.id]["run"]["seconds"]
     pool = ThreadPoolExecutor(max_workers=2)
     try:
         yield {
             chapter: pool.submit(
                 execute, site, chapter, folders.mktemp(chapter)
             )
-            for chapter in CHAPTERS
+            for chapter in sorted(CHAPTERS, key=seconds.get, reverse=True)
         }
     finally:  # a session that stops early starts no more kernels
         pool.shutdown(wait=True, cancel_futures=True)
