@@ -25,8 +25,11 @@ $(UV): requirements-uv.txt
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-uv.txt
 	touch $@
 
-$(INSTALLED): $(UV) $(LOCK) pyproject.toml
-	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes $(LOCK)
+# Bytecode compiled once, here: uv does not by default, and where
+# PYTHONDONTWRITEBYTECODE is set (as on this machine) every process would
+# otherwise compile every module it imports (clean build: 98 s, not 70).
+$(INSTALLED): $(UV) $(LOCK) pyproject.toml Makefile
+	$(UV) pip sync --quiet --compile-bytecode --python $(BIN)/python --require-hashes $(LOCK)
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@
 
@@ -62,7 +65,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks
 
 $(VENV)/.installed-bench: $(INSTALLED) $(BENCH_LOCK)
-	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes $(BENCH_LOCK)
+	$(UV) pip sync --quiet --compile-bytecode --python $(BIN)/python --require-hashes $(BENCH_LOCK)
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --editable .
 	touch $@
 
