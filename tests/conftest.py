@@ -55,9 +55,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(
         key=lambda item: (
             item.path.parent.name == "browser",
-            "executed" in getattr(item, "fixturenames", ()),
+            waits_for_notebooks(item),
         )
     )
+
+
+def waits_for_notebooks(item: pytest.Item) -> bool:
+    """Whether a test uses the notebook runs (the ``executed`` fixture)."""
+    return "executed" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -70,10 +75,7 @@ def notebook_runs(
     the runs start as soon as the site is built and go on, two kernels at a
     time, beside the tests that leave a core idle.
     """
-    if not any(
-        "executed" in getattr(item, "fixturenames", ())
-        for item in request.session.items
-    ):
+    if not any(waits_for_notebooks(item) for item in request.session.items):
         yield {}
         return
     from .notebook_runs import CHAPTERS, execute
