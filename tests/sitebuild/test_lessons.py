@@ -9,11 +9,14 @@ from pathlib import Path
 import numpy
 import pytest
 
+from tutorial_code.sitebuild import lessons
 from tutorial_code.sitebuild.imports import dependencies, import_graph
 from tutorial_code.sitebuild.lessons import (
     PRELOAD,
     LessonPlan,
     _critical_paths,
+    benchmarked_seconds,
+    build_lessons,
     installed_packages,
 )
 from tutorial_code.sitebuild.results import LessonResults
@@ -139,6 +142,63 @@ def test_the_longest_chain_of_lessons_starts_first(project, tmp_path):
     by_name = {lesson.name: seconds for lesson, seconds in paths.items()}
     # first is quick, but second waits for it: 1 + 5 s before all is done
     assert by_name == {"first": 6.0, "second": 5.0, "other": 3.0}
+
+
+def test_a_lesson_never_run_here_counts_its_benchmarked_time(project):
+    (project / "benchmarks").mkdir()
+    (project / "benchmarks/results.md").write_text(
+        "| lesson | run time, min / median (s) | peak memory (MB) |\n"
+        "| --- | --- | --- |\n"
+        "| ch/second | 4.5 / 5.0 | 300 |\n"
+        "| ch/gone | 9.0 / 9.0 | 300 |\n"
+    )
+    plan = LessonPlan(project, project / "docs", "")
+    paths = _critical_paths(plan, plan.lessons, LessonResults(project / "x"))
+    by_name = {lesson.name: seconds for lesson, seconds in paths.items()}
+    # none was run: second's median, one second for the others
+    assert by_name == {"first": 6.0, "second": 5.0, "other": 1.0}
+
+
+def test_the_benchmark_results_time_every_lesson():
+    recorded = benchmarked_seconds(PROJECT / "benchmarks/results.md")
+    plan = LessonPlan(PROJECT, PROJECT / "docs", "")
+    assert {lesson.id for lesson in plan.lessons} <= set(recorded)
+    assert all(seconds >= 0 for seconds in recorded.values())
+
+
+def test_a_lesson_starts_once_those_it_continues_ran(tmp_path, monkeypatch):
+    """With one process, the chain first -> second runs before the lessons
+    that were ready sooner: it is the longer, and it bounds the build."""
+    project = tmp_path / "project"
+    shutil.copytree(
+        PROJECT / "tutorial_code/sitebuild",
+        project / "tutorial_code/sitebuild",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    (project / "tutorial_code/ch").mkdir()
+    for package in ("tutorial_code", "tutorial_code/ch"):
+        (project / package / "__init__.py").write_text("")
+    preludes = {
+        "first": "",
+        "second": "from tutorial_code.ch.first import started as before\n",
+        "other": "",
+        "more": "",
+    }
+    for name, prelude in preludes.items():
+        code = "import time\n\nstarted = time.monotonic()\n"
+        (project / f"tutorial_code/ch/{name}.py").write_text(prelude + code)
+        (project / "docs/ch").mkdir(parents=True, exist_ok=True)
+        (project / f"docs/ch/{name}.md").write_text(f"# {name}\n")
+    (project / "benchmarks").mkdir()
+    (project / "benchmarks/results.md").write_text(
+        "| ch/first | 1.0 / 1.0 | 1 |\n| ch/second | 5.0 / 5.0 | 1 |\n"
+    )
+    monkeypatch.setattr(lessons, "_workers", lambda: 1)
+    results_dir = project / ".cache/lessons"
+    build_lessons(project, project / "docs", results_dir)
+    results = LessonResults(results_dir)
+    started = {x: results[f"ch.{x}"]["values"]["started"] for x in preludes}
+    assert sorted(started, key=started.get)[:2] == ["first", "second"]
 
 
 def _install(folder: Path, version: str) -> None:
