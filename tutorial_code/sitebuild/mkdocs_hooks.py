@@ -5,7 +5,8 @@ away from MkDocs should stay cheap. The work is in
 ``tutorial_code.sitebuild``: ``lessons`` runs each stale lesson in a fresh
 process, ``notebooks`` builds each chapter's notebook from its pages and
 lesson runs, ``rebuilds`` says which pages a quick rebuild must render,
-``watching`` starts it sooner and quicker, ``html_fixes`` mends the HTML.
+``watching`` starts it sooner and quicker, ``notebook_pages`` converts
+notebooks beside the build, ``html_fixes`` mends the HTML.
 """
 
 import hashlib
@@ -27,6 +28,7 @@ from tutorial_code.sitebuild.lessons import (
     installed_packages,
     start_lesson_server,
 )
+from tutorial_code.sitebuild.notebook_pages import NotebookPages
 from tutorial_code.sitebuild.results import (
     LessonResults,
     lesson_path,
@@ -94,7 +96,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         for chapter in pages
     }
-    _state.update(results=results, lessons=lessons, notebooks=paths)
+    # mkdocs-jupyter keeps each notebook's HTML, keyed by the notebook's
+    # bytes; a folder per set of installed packages keys it by those too.
+    packages = hashlib.sha256(installed_packages().encode()).hexdigest()
+    jupyter = config.plugins["mkdocs-jupyter"].config
+    jupyter["cache_dir"] = str(cache / "notebook-html" / packages[:16])
+    notebook_pages = NotebookPages(jupyter)
+    notebook_pages.convert_beside(list(paths.values()))
+    _state.update(
+        results=results,
+        lessons=lessons,
+        notebooks=paths,
+        notebook_pages=notebook_pages,
+    )
     ids = {lesson.page: lesson.id for lesson in lessons}
     nav_order = notebooks.nav_pages(config.nav)
     config.mdx_configs[EXTENSION] = {
@@ -110,11 +124,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         chapter: f"{chapter}/{path.stem}/{path.name}"
         for chapter, path in paths.items()
     }
-    # mkdocs-jupyter keeps each notebook's HTML, keyed by the notebook's
-    # bytes; a folder per set of installed packages keys it by those too.
-    packages = hashlib.sha256(installed_packages().encode()).hexdigest()
-    jupyter = config.plugins["mkdocs-jupyter"].config
-    jupyter["cache_dir"] = str(cache / "notebook-html" / packages[:16])
     return config
 
 
@@ -153,6 +162,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         _state["page_keys"] = keys
     return files
+
+
+def on_pre_page(page, config: MkDocsConfig, files: Files):
+    # Before mkdocs-jupyter looks in its cache for the notebook's page.
+    if page.file.src_uri.endswith(".ipynb"):
+        _state["notebook_pages"].wait_for(Path(page.file.abs_src_path))
+    return page
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:

@@ -1,0 +1,117 @@
+"""Notebooks converted beside the build are the pages mkdocs-jupyter makes."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs_jupyter.plugin import Plugin
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from tutorial_code.sitebuild.notebook_pages import (
+    NotebookPages,
+    cache_file,
+    to_cache,
+)
+
+
+def write_notebook(folder: Path, name: str) -> Path:
+    cells = [
+        new_markdown_cell(f"# {name}\n\nSome *prose*.\n\n## A section"),
+        new_code_cell("print(1 + 1)"),
+    ]
+    cells[1].outputs = [
+        nbformat.from_dict(
+            {"output_type": "stream", "name": "stdout", "text": "2\n"}
+        )
+    ]
+    path = folder / f"{name}.ipynb"
+    nbformat.write(new_notebook(cells=cells), path)
+    return path
+
+
+def plugin_options(cache_dir: Path) -> dict:
+    """mkdocs-jupyter's configuration, with this project's options."""
+    plugin = Plugin()
+    errors, _ = plugin.load_config(
+        {
+            "execute": False,
+            "allow_errors": False,
+            "include_source": True,
+            "cache_dir": str(cache_dir),
+        }
+    )
+    assert not errors
+    return plugin.config
+
+
+def made_by_mkdocs_jupyter(notebook: Path, options: dict) -> Page:
+    """The page of ``notebook`` as mkdocs-jupyter renders it."""
+    plugin = Plugin()
+    plugin.config = options
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Test", "docs_dir": str(notebook.parent)})
+    file = File(
+        notebook.name,
+        src_dir=str(notebook.parent),
+        dest_dir=str(notebook.parent / "site"),
+        use_directory_urls=True,
+    )
+    page = Page(None, file, config)
+    plugin.on_pre_build(config)
+    plugin.on_pre_page(page, config, Files([file]))
+    page.render(config, Files([file]))
+    return page
+
+
+def test_an_entry_made_here_is_mkdocs_jupyters(tmp_path):
+    notebook = write_notebook(tmp_path, "chapter")
+    ours = plugin_options(tmp_path / "ours")
+    file = cache_file(notebook, ours)
+    to_cache(notebook, ours, file)
+    theirs = plugin_options(tmp_path / "theirs")
+    page = made_by_mkdocs_jupyter(notebook, theirs)
+    (entry,) = (tmp_path / "theirs").glob("*.json")
+    assert entry.name == file.name  # the same key
+    assert entry.read_bytes() == file.read_bytes()
+    # and mkdocs-jupyter takes ours as its own
+    assert made_by_mkdocs_jupyter(notebook, ours).content == page.content
+
+
+def test_several_notebooks_are_converted_beside(tmp_path):
+    options = plugin_options(tmp_path / "cache")
+    notebooks = [write_notebook(tmp_path, name) for name in ("a", "b")]
+    pages = NotebookPages(options)
+    pages.convert_beside(notebooks)
+    assert set(pages.pending) == {path.resolve() for path in notebooks}
+    for path in notebooks:
+        pages.wait_for(path)
+        assert cache_file(path, options).is_file()
+    assert not pages.pending
+    # converted: nothing to do again
+    pages.convert_beside(notebooks)
+    assert not pages.pending
+
+
+def test_one_notebook_is_left_to_mkdocs_jupyter(tmp_path):
+    options = plugin_options(tmp_path / "cache")
+    pages = NotebookPages(options)
+    pages.convert_beside([write_notebook(tmp_path, "alone")])
+    assert not pages.pending
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_failed_conversion_fails_the_page(tmp_path):
+    options = plugin_options(tmp_path / "cache")
+    good = write_notebook(tmp_path, "good")
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{ not a notebook")
+    pages = NotebookPages(options)
+    pages.convert_beside([broken, good])
+    with pytest.raises(json.JSONDecodeError):
+        pages.wait_for(broken)
+    pages.wait_for(good)
+    assert not cache_file(broken, options).exists()

@@ -1,0 +1,100 @@
+"""Turn changed notebooks into pages in another process, beside the build.
+
+mkdocs-jupyter converts each notebook when MkDocs renders its page, one
+after another, 0.3-0.9 s each: 2-4 s of a clean build, with nothing else
+done meanwhile. When several notebooks changed, ``NotebookPages`` converts
+them in a process of its own while MkDocs renders the other pages, into
+mkdocs-jupyter's cache, where mkdocs-jupyter then finds them.
+
+The cache entries are mkdocs-jupyter's own: their key and table of contents
+come from its (private) functions, and a test checks that an entry made
+here is the one mkdocs-jupyter makes.
+"""
+
+import json
+import multiprocessing
+import os
+import tempfile
+from concurrent.futures import Future
+from concurrent.futures import ProcessPoolExecutor as Pool
+from pathlib import Path
+
+from mkdocs_jupyter import convert
+from mkdocs_jupyter.plugin import (
+    _compute_cache_key,
+    _get_cache_path,
+    _get_nb_toc_tokens,
+)
+
+# The options mkdocs-jupyter passes to its conversion (plugin.py, new_render).
+CONVERSION_OPTIONS = (
+    "kernel_name",
+    "theme",
+    "allow_errors",
+    "show_input",
+    "no_input",
+    "no_prompt",
+    "remove_tag_config",
+    "highlight_extra_classes",
+    "include_requirejs",
+    "custom_mathjax_url",
+)
+
+
+class NotebookPages:
+    """Notebooks being converted beside the build, for one build."""
+
+    def __init__(self, options: dict) -> None:
+        """``options``: mkdocs-jupyter's configuration."""
+        self.options = dict(options)
+        self.pending: dict[Path, Future] = {}
+
+    def convert_beside(self, notebooks: list[Path]) -> None:
+        """Start converting those of ``notebooks`` not in the cache, in order.
+
+        One alone is converted in place, as usual: a process would take
+        longer to start.
+        """
+        if self.options["execute"] or not self.options["cache"]:
+            return  # mkdocs-jupyter runs them, or keeps nothing
+        todo = {path: cache_file(path, self.options) for path in notebooks}
+        todo = {path: file for path, file in todo.items() if not file.exists()}
+        if len(todo) < 2:
+            return
+        context = multiprocessing.get_context("spawn")
+        pool = Pool(max_workers=1, mp_context=context)
+        for path, file in todo.items():
+            future = pool.submit(to_cache, path, self.options, file)
+            self.pending[path.resolve()] = future
+        pool.shutdown(wait=False)  # its process ends once they are done
+
+    def wait_for(self, notebook: Path) -> None:
+        """Return once ``notebook`` is converted, if it is being converted;
+        raise what its conversion raised."""
+        future = self.pending.pop(notebook.resolve(), None)
+        if future is not None:
+            future.result()
+
+
+def cache_file(notebook: Path, options: dict) -> Path:
+    """Where mkdocs-jupyter keeps ``notebook``'s page."""
+    key = _compute_cache_key(str(notebook), options, options["execute"])
+    return _get_cache_path(options["cache_dir"], key)
+
+
+def to_cache(notebook: Path, options: dict, file: Path) -> None:
+    """Convert ``notebook`` as mkdocs-jupyter does; write its cache entry."""
+    body = convert.nb2html(
+        str(notebook),
+        execute=False,
+        **{name: options[name] for name in CONVERSION_OPTIONS},
+    )
+    toc_tokens, title = _get_nb_toc_tokens(str(notebook), options["toc_depth"])
+    entry = {"content": body, "toc_tokens": toc_tokens, "title": title}
+    file.parent.mkdir(parents=True, exist_ok=True)
+    # Written whole, then renamed: never read half-written.
+    with tempfile.NamedTemporaryFile(
+        "w", dir=file.parent, suffix=".tmp", delete=False, encoding="utf-8"
+    ) as temporary:
+        temporary.write(json.dumps(entry))
+    os.replace(temporary.name, file)
