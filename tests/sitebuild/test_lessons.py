@@ -195,7 +195,7 @@ def test_a_lesson_starts_once_those_it_continues_ran(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(lessons, "_workers", lambda: 1)
     results_dir = project / ".cache/lessons"
-    build_lessons(project, project / "docs", results_dir)
+    build_lessons(LessonPlan(project, project / "docs"), results_dir)
     results = LessonResults(results_dir)
     started = {x: results[f"ch.{x}"]["values"]["started"] for x in preludes}
     assert sorted(started, key=started.get)[:2] == ["first", "second"]

@@ -81,27 +81,33 @@ def test_an_entry_made_here_is_mkdocs_jupyters(tmp_path):
     assert made_by_mkdocs_jupyter(notebook, ours).content == page.content
 
 
-def test_several_notebooks_are_converted_beside(tmp_path):
+def test_the_later_half_is_converted_beside(tmp_path):
     options = plugin_options(tmp_path / "cache")
-    notebooks = [write_notebook(tmp_path, name) for name in ("a", "b")]
+    notebooks = [write_notebook(tmp_path, name) for name in "abcde"]
+    to_cache(notebooks[1], options, cache_file(notebooks[1], options))
     pages = NotebookPages(options)
     pages.convert_beside(notebooks)
-    assert set(pages.pending) == {path.resolve() for path in notebooks}
+    # b is converted already: of a, c, d, e, mkdocs-jupyter converts a, c
+    later = [notebooks[3].resolve(), notebooks[4].resolve()]
+    assert list(pages.pending) == later
     for path in notebooks:
         pages.wait_for(path)
+    assert not pages.pending
+    for path in notebooks[1:2] + notebooks[3:]:
         assert cache_file(path, options).is_file()
-    assert not pages.pending
-    # converted: nothing to do again
-    pages.convert_beside(notebooks)
-    assert not pages.pending
+    assert not cache_file(notebooks[0], options).exists()
 
 
 def test_one_notebook_is_left_to_mkdocs_jupyter(tmp_path):
     options = plugin_options(tmp_path / "cache")
     pages = NotebookPages(options)
+    pages.start()  # as if several had been expected
+    process = next(iter(pages.start()._processes.values()))
     pages.convert_beside([write_notebook(tmp_path, "alone")])
     assert not pages.pending
     assert not (tmp_path / "cache").exists()
+    process.join(timeout=30)  # the process ends
+    assert process.exitcode == 0
 
 
 def test_a_failed_conversion_fails_the_page(tmp_path):
@@ -110,8 +116,7 @@ def test_a_failed_conversion_fails_the_page(tmp_path):
     broken = tmp_path / "broken.ipynb"
     broken.write_text("{ not a notebook")
     pages = NotebookPages(options)
-    pages.convert_beside([broken, good])
+    pages.convert_beside([good, broken])
     with pytest.raises(json.JSONDecodeError):
         pages.wait_for(broken)
-    pages.wait_for(good)
     assert not cache_file(broken, options).exists()

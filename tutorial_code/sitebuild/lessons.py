@@ -200,16 +200,13 @@ class LessonPlan:
         ]
 
 
-def build_lessons(
-    project: Path, docs_dir: Path, results_dir: Path
-) -> list[str]:
-    """Run every stale lesson; return the ids of those that ran.
+def build_lessons(plan: LessonPlan, results_dir: Path) -> list[str]:
+    """Run every stale lesson of ``plan``; return the ids of those that ran.
 
     Raises ``LessonError`` with the tracebacks if any lesson raised; the
     other lessons' results are kept, and a failed lesson keeps its last
     good results (which are stale, so it runs again next time).
     """
-    plan = LessonPlan(project, docs_dir)
     stale = plan.stale(results_dir)
     if not stale:
         return []

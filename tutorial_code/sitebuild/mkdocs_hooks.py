@@ -23,8 +23,8 @@ from tutorial_code.sitebuild import html_fixes, notebooks, rebuilds, watching
 from tutorial_code.sitebuild.descriptions import first_paragraph
 from tutorial_code.sitebuild.lessons import (
     LessonError,
+    LessonPlan,
     build_lessons,
-    find_lessons,
     installed_packages,
     start_lesson_server,
 )
@@ -77,12 +77,22 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project, docs, cache = _paths(config)
+    # mkdocs-jupyter keeps each notebook's HTML, keyed by the notebook's
+    # bytes; a folder per set of installed packages keys it by those too.
+    packages = hashlib.sha256(installed_packages().encode()).hexdigest()
+    jupyter = config.plugins["mkdocs-jupyter"].config
+    jupyter["cache_dir"] = str(cache / "notebook-html" / packages[:16])
+    notebook_pages = NotebookPages(jupyter)
+    plan = LessonPlan(project, docs)
+    if len({lesson.chapter for lesson in plan.stale(cache / "lessons")}) > 1:
+        notebook_pages.start()  # several notebooks will change
     try:
-        build_lessons(project, docs, cache / "lessons")
+        build_lessons(plan, cache / "lessons")
     except LessonError as error:
+        notebook_pages.stop()
         raise PluginError(str(error)) from None
     results = LessonResults(cache / "lessons")
-    lessons = find_lessons(project, docs)
+    lessons = plan.lessons
     pages = notebooks.pages_by_chapter(
         config.nav, {lesson.chapter for lesson in lessons}
     )
@@ -96,12 +106,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         for chapter in pages
     }
-    # mkdocs-jupyter keeps each notebook's HTML, keyed by the notebook's
-    # bytes; a folder per set of installed packages keys it by those too.
-    packages = hashlib.sha256(installed_packages().encode()).hexdigest()
-    jupyter = config.plugins["mkdocs-jupyter"].config
-    jupyter["cache_dir"] = str(cache / "notebook-html" / packages[:16])
-    notebook_pages = NotebookPages(jupyter)
     notebook_pages.convert_beside(list(paths.values()))
     _state.update(
         results=results,

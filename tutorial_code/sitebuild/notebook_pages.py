@@ -1,16 +1,19 @@
 """Turn changed notebooks into pages in another process, beside the build.
 
 mkdocs-jupyter converts each notebook when MkDocs renders its page, one
-after another, 0.3-0.9 s each: 2-4 s of a clean build, with nothing else
-done meanwhile. When several notebooks changed, ``NotebookPages`` converts
-them in a process of its own while MkDocs renders the other pages, into
-mkdocs-jupyter's cache, where mkdocs-jupyter then finds them.
+after another, 0.3-0.9 s each: 2-4 s of a clean build, on one core. When
+several notebooks changed, ``NotebookPages`` converts the later half (in
+reading order) in a process of its own, into mkdocs-jupyter's cache, while
+MkDocs renders the other pages and mkdocs-jupyter converts the first half
+as usual. The process takes a second to start: the build starts it while
+the lessons run when it expects several notebooks to change.
 
 The cache entries are mkdocs-jupyter's own: their key and table of contents
 come from its (private) functions, and a test checks that an entry made
 here is the one mkdocs-jupyter makes.
 """
 
+import importlib
 import json
 import multiprocessing
 import os
@@ -48,25 +51,41 @@ class NotebookPages:
         """``options``: mkdocs-jupyter's configuration."""
         self.options = dict(options)
         self.pending: dict[Path, Future] = {}
+        self.pool: Pool | None = None
+
+    def start(self) -> Pool:
+        """Start the converting process now, before it has work."""
+        if self.pool is None:
+            self.pool = Pool(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=importlib.import_module,
+                initargs=(convert.__name__,),
+            )
+            self.pool.submit(int)  # the process starts, and imports
+        return self.pool
+
+    def stop(self) -> None:
+        """Let the process end once it has converted what it was given."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False)
 
     def convert_beside(self, notebooks: list[Path]) -> None:
-        """Start converting those of ``notebooks`` not in the cache, in order.
-
-        One alone is converted in place, as usual: a process would take
-        longer to start.
-        """
-        if self.options["execute"] or not self.options["cache"]:
-            return  # mkdocs-jupyter runs them, or keeps nothing
-        todo = {path: cache_file(path, self.options) for path in notebooks}
-        todo = {path: file for path, file in todo.items() if not file.exists()}
-        if len(todo) < 2:
-            return
-        context = multiprocessing.get_context("spawn")
-        pool = Pool(max_workers=1, mp_context=context)
-        for path, file in todo.items():
-            future = pool.submit(to_cache, path, self.options, file)
+        """Start converting the later half of those of ``notebooks`` (in
+        reading order) that are not in the cache. One alone is left to
+        mkdocs-jupyter."""
+        todo = []
+        # Unless mkdocs-jupyter runs them, or keeps nothing:
+        if not self.options["execute"] and self.options["cache"]:
+            files = [
+                (path, cache_file(path, self.options)) for path in notebooks
+            ]
+            todo = [(path, file) for path, file in files if not file.exists()]
+        beside = todo[len(todo) // 2 :] if len(todo) > 1 else []
+        for path, file in beside:
+            future = self.start().submit(to_cache, path, self.options, file)
             self.pending[path.resolve()] = future
-        pool.shutdown(wait=False)  # its process ends once they are done
+        self.stop()
 
     def wait_for(self, notebook: Path) -> None:
         """Return once ``notebook`` is converted, if it is being converted;
