@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -101,13 +102,20 @@ def test_the_later_half_is_converted_beside(tmp_path):
 def test_one_notebook_is_left_to_mkdocs_jupyter(tmp_path):
     options = plugin_options(tmp_path / "cache")
     pages = NotebookPages(options)
-    pages.start()  # as if several had been expected
-    process = next(iter(pages.start()._processes.values()))
+    before = set(psutil.Process().children())
+    pages.expect({"one", "two"})  # several chapters' lessons are stale
+    pages.start().submit(int).result()  # its process is up
+    (process,) = set(psutil.Process().children()) - before
     pages.convert_beside([write_notebook(tmp_path, "alone")])
     assert not pages.pending
     assert not (tmp_path / "cache").exists()
-    process.join(timeout=30)  # the process ends
-    assert process.exitcode == 0
+    process.wait(timeout=30)  # and it ends
+
+
+def test_one_chapter_changed_starts_no_process(tmp_path):
+    pages = NotebookPages(plugin_options(tmp_path / "cache"))
+    pages.expect({"one"})
+    assert pages.pool is None
 
 
 def test_a_failed_conversion_fails_the_page(tmp_path):

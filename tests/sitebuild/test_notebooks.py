@@ -8,6 +8,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 from PIL import Image
 
+from tutorial_code.sitebuild import notebooks
 from tutorial_code.sitebuild.notebooks import (
     SNIPPETS,
     add_outputs,
@@ -114,3 +115,22 @@ def test_a_figures_cell_gets_the_pages_alt_text_with_its_values(tmp_path):
         tmp_path, {"lesson": lesson}, {"blue": 96}, page
     )
     assert notebook.cells[-1].metadata["figure_alt"] == "A slice at blue 96."
+
+
+def test_a_notebook_is_written_only_when_it_changed(tmp_path):
+    page = tmp_path / "docs" / "chapter" / "page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# A page\n\nSome prose.\n")
+    results = LessonResults(tmp_path / "results")
+
+    def build() -> tuple[Path, bool]:
+        folder = tmp_path / "notebooks"
+        return notebooks.build("chapter", [page], tmp_path, results, folder)
+
+    path, changed = build()
+    assert changed
+    written = path.stat().st_mtime_ns
+    assert build() == (path, False)
+    assert path.stat().st_mtime_ns == written  # not even touched
+    page.write_text("# A page\n\nOther prose.\n")
+    assert build() == (path, True)

@@ -77,6 +77,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project, docs, cache = _paths(config)
+    dirty = _state["dirty"]
     # mkdocs-jupyter keeps each notebook's HTML, keyed by the notebook's
     # bytes; a folder per set of installed packages keys it by those too.
     packages = hashlib.sha256(installed_packages().encode()).hexdigest()
@@ -84,8 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     jupyter["cache_dir"] = str(cache / "notebook-html" / packages[:16])
     notebook_pages = NotebookPages(jupyter)
     plan = LessonPlan(project, docs)
-    if len({lesson.chapter for lesson in plan.stale(cache / "lessons")}) > 1:
-        notebook_pages.start()  # several notebooks will change
+    notebook_pages.expect({x.chapter for x in plan.stale(cache / "lessons")})
     try:
         build_lessons(plan, cache / "lessons")
     except LessonError as error:
@@ -96,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pages = notebooks.pages_by_chapter(
         config.nav, {lesson.chapter for lesson in lessons}
     )
-    paths = {
+    built = {
         chapter: notebooks.build(
             chapter,
             [docs / page for page in pages[chapter]],
@@ -106,7 +106,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         for chapter in pages
     }
-    notebook_pages.convert_beside(list(paths.values()))
+    paths = {chapter: path for chapter, (path, _) in built.items()}
+    # The notebooks this build renders: a dirty one, only those that changed.
+    notebook_pages.convert_beside(
+        [path for path, changed in built.values() if changed or not dirty]
+    )
     _state.update(
         results=results,
         lessons=lessons,

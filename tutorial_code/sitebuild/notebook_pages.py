@@ -53,6 +53,12 @@ class NotebookPages:
         self.pending: dict[Path, Future] = {}
         self.pool: Pool | None = None
 
+    def expect(self, chapters: set[str]) -> None:
+        """Start the process now if the notebooks of several ``chapters``
+        will change (their lessons run first)."""
+        if len(chapters) > 1:
+            self.start()
+
     def start(self) -> Pool:
         """Start the converting process now, before it has work."""
         if self.pool is None:
@@ -73,7 +79,11 @@ class NotebookPages:
     def convert_beside(self, notebooks: list[Path]) -> None:
         """Start converting the later half of those of ``notebooks`` (in
         reading order) that are not in the cache. One alone is left to
-        mkdocs-jupyter."""
+        mkdocs-jupyter.
+
+        ``notebooks``: those MkDocs renders in this build, no others (a
+        dirty build leaves mkdocs-jupyter's cache without the others).
+        """
         todo = []
         # Unless mkdocs-jupyter runs them, or keeps nothing:
         if not self.options["execute"] and self.options["cache"]:

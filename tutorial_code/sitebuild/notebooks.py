@@ -189,8 +189,9 @@ def build(
     project: Path,
     results: LessonResults,
     folder: Path,
-) -> Path:
-    """Write the chapter's notebook into ``folder``, if it changed.
+) -> tuple[Path, bool]:
+    """Write the chapter's notebook into ``folder``, if it changed; return
+    its path and whether it changed.
 
     An unchanged notebook keeps its file and time stamp, so that nothing
     downstream converts it again.
@@ -206,7 +207,7 @@ def build(
     if not unchanged:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return path
+    return path, not unchanged
 
 
 def add_outputs(
