@@ -1,6 +1,9 @@
 """Notebooks converted beside the build are the pages mkdocs-jupyter makes."""
 
+import contextlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -128,3 +131,36 @@ def test_a_failed_conversion_fails_the_page(tmp_path):
     with pytest.raises(json.JSONDecodeError):
         pages.wait_for(broken)
     assert not cache_file(broken, options).exists()
+
+
+def test_the_converting_process_ends_with_the_build(tmp_path):
+    """Even when the build's process is killed (``mkdocs serve`` stopped
+    by a signal): the converting process ends too."""
+    pids = tmp_path / "pids"
+    build = (
+        "import os, psutil\n"
+        "from tutorial_code.sitebuild.notebook_pages import NotebookPages\n"
+        "pages = NotebookPages({})\n"
+        "pages.start().submit(int).result()\n"
+        "children = psutil.Process().children()\n"
+        "text = ' '.join(str(child.pid) for child in children)\n"
+        f"open({str(pids)!r}, 'w').write(text)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    # No pipes: a process left running would hold them open, and hang this.
+    done = subprocess.run(
+        [sys.executable, "-c", build],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert done.returncode == -9
+    started = []
+    for pid in map(int, pids.read_text().split()):
+        with contextlib.suppress(psutil.NoSuchProcess):
+            started.append(psutil.Process(pid))
+    assert pids.read_text().split()  # it had started a process
+    _, alive = psutil.wait_procs(started, timeout=10)
+    for process in alive:
+        process.kill()
+    assert not alive

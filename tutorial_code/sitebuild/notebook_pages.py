@@ -13,11 +13,12 @@ come from its (private) functions, and a test checks that an entry made
 here is the one mkdocs-jupyter makes.
 """
 
-import importlib
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import tempfile
+import threading
 from concurrent.futures import Future
 from concurrent.futures import ProcessPoolExecutor as Pool
 from pathlib import Path
@@ -65,8 +66,7 @@ class NotebookPages:
             self.pool = Pool(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=importlib.import_module,
-                initargs=(convert.__name__,),
+                initializer=_end_with_the_build,
             )
             self.pool.submit(int)  # the process starts, and imports
         return self.pool
@@ -103,6 +103,23 @@ class NotebookPages:
         future = self.pending.pop(notebook.resolve(), None)
         if future is not None:
             future.result()
+
+
+def _end_with_the_build() -> None:
+    """In the converting process: end it when the build's process ends,
+    however that ends (``mkdocs serve`` stopped by a signal included).
+
+    Otherwise it would wait for work forever: it holds both ends of the
+    pipe its work comes through.
+    """
+
+    def watch() -> None:
+        multiprocessing.connection.wait(
+            [multiprocessing.parent_process().sentinel]
+        )
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def cache_file(notebook: Path, options: dict) -> Path:
