@@ -38,6 +38,21 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def run_python(script: str, cwd: Path | None = None) -> str:
+    """Run ``script`` in a fresh Python process; return what it printed.
+
+    The test fails, with what the script wrote to stderr, if it fails.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from this checkout (lesson results cached in .cache/)."""

@@ -19,6 +19,7 @@ from PIL import Image
 from tutorial_code.quantize import cli
 from tutorial_code.quantize.quantizer import quantize
 
+from ..conftest import run_python
 from .images import INPUTS, write_decompression_bomb, write_rgb_png
 
 SUMMARY = re.compile(
@@ -257,14 +258,7 @@ def test_bad_input_is_refused_before_the_heavy_imports(tmp_path):
         "assert main(['missing.png', 'out.png']) == 2\n"
         "print(*sorted({'sklearn', 'numba'} & set(sys.modules)))\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == ""
+    assert run_python(script, cwd=tmp_path).strip() == ""
 
 
 def test_the_help_shows_the_quantizers_default_sample_size():

@@ -2,7 +2,6 @@
 
 import json
 import shutil
-import subprocess
 import sys
 from importlib.util import find_spec
 from pathlib import Path
@@ -20,7 +19,7 @@ from tutorial_code.sitebuild.lessons import (
 )
 from tutorial_code.sitebuild.results import LessonResults
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, run_python
 
 # A tiny project: lessons first, second (continues first) and other in one
 # chapter; second imports a shared module, which imports a deeper one.
@@ -200,13 +199,7 @@ def test_a_lesson_starts_once_those_it_continues_ran(tmp_path):
         "plan = lessons.LessonPlan(Path.cwd(), Path.cwd() / 'docs')\n"
         "lessons.build_lessons(plan, Path.cwd() / '.cache/lessons')\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", build],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    run_python(build, cwd=project)
     results = LessonResults(project / ".cache/lessons")
     started = {x: results[f"ch.{x}"]["values"]["started"] for x in preludes}
     assert sorted(started, key=started.get)[:2] == ["first", "second"]

@@ -1,7 +1,6 @@
 """Running a lesson section by section."""
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from tutorial_code.sitebuild.run_lesson import (
     save_namespace,
 )
 from tutorial_code.sitebuild.values import simple_values
+
+from ..conftest import run_python
 
 
 def section(name: str, *lines: str) -> str:
@@ -201,10 +202,7 @@ def test_a_process_a_lesson_leaves_running_is_named_and_ended():
         "print(json.dumps([names, left.wait(timeout=10), "
         "end_left_processes(grace_seconds=0)]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True
-    )
-    names, status, again = json.loads(done.stdout)
+    names, status, again = json.loads(run_python(script))
     assert any("time.sleep(60)" in name for name in names)
     assert status != 0  # killed
     assert again == []
