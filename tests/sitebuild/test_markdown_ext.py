@@ -22,6 +22,7 @@ RESULTS = {
         "fastest_seconds": "octree",
     },
     "outputs": {"fit": "shape: (10, 64)\n\nok\n"},
+    "claims": {"beats": "the model beats the baseline"},
     "figures": {
         "plot": {
             "light": "plot-light.png",
@@ -140,6 +141,7 @@ def test_a_figures_alt_text_quotes_values_as_plain_text(render):
         "{{ output chapter.lesson:nothing }}",
         '{{ figure chapter.lesson:nothing "Alt." }}',
         "{{ figure chapter.lesson:plot }}",
+        "It wins{{ claim chapter.lesson:loses }}.",
     ],
 )
 def test_unknown_names_warn_and_show(render, text, caplog):
@@ -149,6 +151,15 @@ def test_unknown_names_warn_and_show(render, text, caplog):
     assert any(r.name.startswith("mkdocs.") for r in caplog.records), (
         "strict builds must fail"
     )
+
+
+def test_a_checked_claim_marks_its_sentence_and_shows_nothing(
+    render, caplog
+):
+    with caplog.at_level(logging.WARNING):
+        html = render("It beats the baseline{{ claim chapter.lesson:beats }}.")
+    assert html == "<p>It beats the baseline.</p>"
+    assert not caplog.records
 
 
 def add_lesson(results_dir, chapter: str, name: str, run: dict | None) -> None:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tutorial_code.claims import ClaimError
 from tutorial_code.sitebuild.run_lesson import (
     restore_namespace,
     run_lesson,
@@ -99,6 +100,22 @@ def test_errors_point_at_the_lesson_line(package, tmp_path):
     with pytest.raises(ValueError, match="here") as error:
         run_lesson(package("bad", source), tmp_path)
     assert error.traceback[-1].lineno == 2  # 0-based: the module's line 3
+
+
+def test_claims_that_hold_are_kept_and_one_that_fails_stops_the_lesson(
+    package, tmp_path
+):
+    claims = "from tutorial_code.claims import claim\n"
+    holds = claims + 'claim("positive", 6 > 0, "the total is positive")\n'
+    source = LESSON + holds
+    results, _ = run_lesson(package("holds", source), tmp_path)
+    assert results["claims"] == {"positive": "the total is positive"}
+    # The next lesson starts with no claims but its own.
+    results, _ = run_lesson(package("none", LESSON), tmp_path)
+    assert results["claims"] == {}
+    fails = claims + 'claim("small", total < 5, "the total is under 5")\n'
+    with pytest.raises(ClaimError, match="'small' no longer holds"):
+        run_lesson(package("fails", LESSON + fails), tmp_path)
 
 
 def test_simple_values_keep_only_what_prose_can_quote():

@@ -16,6 +16,9 @@ Each form names a lesson as ``<chapter>.<name>``, e.g. ``digits.evaluation``:
   line: the figure that section drew, in a light and a dark variant
   (Material's ``#only-light`` and ``#only-dark``), each a link to itself
   at full size. The alt text may quote values, as plain text.
+- ``{{ claim digits.evaluation:never_lower }}``, anywhere in a line: shows
+  nothing; it marks a sentence that rests on a claim the lesson checked
+  (``tutorial_code.claims``), and fails the build if there is no such claim.
 - ``{{ execution_times }}``, alone on a line: a table of every lesson's run
   time and peak memory, in reading order, and the library versions.
 - ``{{ get_the_code }}``, alone on a line: how to get the site's code and
@@ -47,6 +50,7 @@ VALUE = re.compile(
     r"\{\{\s*(?P<lesson>\w+\.\w+)\.(?P<name>\w+)(?:\[(?P<index>\w+)\])?"
     r"(?::(?P<spec>[^}]*?))?\s*\}\}(?P=tick)"
 )
+CLAIM = re.compile(r"\{\{\s*claim\s+(?P<lesson>\w+\.\w+):(?P<name>\w+)\s*\}\}")
 EXECUTION_TIMES = re.compile(r"^\{\{\s*execution_times\s*\}\}\s*$")
 GET_THE_CODE = re.compile(r"^\{\{\s*get_the_code\s*\}\}\s*$")
 RUN_IT = [
@@ -59,7 +63,9 @@ BLOCK = re.compile(
     r'(?:\s+"(?P<alt>[^"]+)")?\s*\}\}\s*$'
 )
 # Any reference to a lesson's results, for finding the lessons a page uses.
-REFERENCE = re.compile(r"\{\{\s*(?:output\s+|figure\s+)?(\w+\.\w+)[.:]")
+REFERENCE = re.compile(
+    r"\{\{\s*(?:output\s+|figure\s+|claim\s+)?(\w+\.\w+)[.:]"
+)
 
 
 def substitute_values(
@@ -93,7 +99,15 @@ def substitute_values(
             text = f"<code>{html.escape(text)}</code>"
         return f'<span class="measurement">{text}</span>'
 
+    line = CLAIM.sub(lambda match: checked_claim(match, results), line)
     return VALUE.sub(value, line)
+
+
+def checked_claim(match: re.Match, results: LessonResults) -> str:
+    """Nothing, for a claim the lesson checked; else a missing-result mark."""
+    if match["name"] in results[match["lesson"]].get("claims", {}):
+        return ""
+    return _missing(f"claim {match['lesson']}:{match['name']}")
 
 
 def format_seconds(seconds: float) -> str:

@@ -3,10 +3,11 @@
 The module runs as a script would (``__name__ == "__main__"``), one chunk at
 a time in one namespace. For each named section it keeps what the section
 printed and the figure it drew (at most one). At the end it keeps the
-module's simple values (numbers, strings, short lists and flat dicts of
-them), which the prose quotes, the warnings it raised, its run time and
-peak memory, and its whole namespace (``namespace.pickle``), from which the
-lessons that continue it start without running it again.
+claims it checked (``tutorial_code.claims``), the module's simple values
+(numbers, strings, short lists and flat dicts of them), which the prose
+quotes, the warnings it raised, its run time and peak memory, and its
+whole namespace (``namespace.pickle``), from which the lessons that
+continue it start without running it again.
 
 ``run_in_worker`` is what the build calls, each lesson in a fresh process,
 single-threaded (several lessons run side by side, one per core).
@@ -33,6 +34,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
+from tutorial_code import claims
 from tutorial_code.sitebuild.figures import save_light_and_dark
 from tutorial_code.sitebuild.results import (
     ERROR_FILE,
@@ -83,6 +85,7 @@ def run_lesson(module: str, out_dir: Path) -> tuple[dict, dict]:
     # Each lesson starts from Matplotlib's defaults, whatever ran before.
     plt.close("all")
     matplotlib.rcdefaults()
+    claims.checked.clear()  # the claims of this lesson only
     reset_peak_memory()
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
@@ -118,6 +121,7 @@ def run_lesson(module: str, out_dir: Path) -> tuple[dict, dict]:
         "outputs": outputs,
         "figures": figures,
         "values": simple_values(namespace),
+        "claims": dict(claims.checked),
         "warnings": [_describe(warning) for warning in caught],
     }
     return results, namespace

@@ -1,0 +1,25 @@
+"""Fair timings: a warm-up call, then the best of several."""
+
+import itertools
+
+from tutorial_code.timing import best_seconds, one_call_seconds
+
+
+def test_the_first_call_is_not_timed_and_the_best_is_kept():
+    calls = []
+    ticks = itertools.count()
+    clock_seconds = [0.0, 5.0, 10.0, 11.0, 20.0, 22.0]  # 5, 1, 2 s
+    best = best_seconds(
+        calls.append,
+        "x",
+        repeats=3,
+        clock=lambda: clock_seconds[next(ticks)],
+    )
+    assert calls == ["x"] * 4  # one warm-up call, then three timed
+    assert best == 1.0
+
+
+def test_one_call_is_timed_once():
+    calls = []
+    assert one_call_seconds(calls.append, 1) >= 0
+    assert calls == [1]

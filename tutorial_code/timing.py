@@ -1,0 +1,39 @@
+"""Fair timings: every method warmed up, repeated, on the same inputs.
+
+The first call of a function can pay for what later calls do not: Numba
+compiling, a library loading, caches filling. And one call on a busy
+machine can be slowed by anything else running. So lessons time with
+``best_seconds``: one untimed call first, then the fastest of a few.
+"""
+
+# --8<-- [start:best_seconds]
+import time
+from collections.abc import Callable
+
+
+def best_seconds(
+    function: Callable, *args, repeats: int = 3, clock=time.perf_counter
+) -> float:
+    """The fastest of ``repeats`` calls of ``function(*args)``, in seconds,
+    after one untimed call that pays for any first-call costs."""
+    function(*args)
+    times = []
+    for _ in range(repeats):
+        start = clock()
+        function(*args)
+        times.append(clock() - start)
+    return min(times)
+
+
+# --8<-- [end:best_seconds]
+
+# --8<-- [start:one_call_seconds]
+def one_call_seconds(function: Callable, *args) -> float:
+    """One call of ``function(*args)``, timed on purpose: what a first call
+    costs (compiling, loading), or a call too slow to repeat."""
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
+
+
+# --8<-- [end:one_call_seconds]
