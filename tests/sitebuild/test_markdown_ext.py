@@ -153,9 +153,7 @@ def test_unknown_names_warn_and_show(render, text, caplog):
     )
 
 
-def test_a_checked_claim_marks_its_sentence_and_shows_nothing(
-    render, caplog
-):
+def test_a_checked_claim_marks_its_sentence_and_shows_nothing(render, caplog):
     with caplog.at_level(logging.WARNING):
         html = render("It beats the baseline{{ claim chapter.lesson:beats }}.")
     assert html == "<p>It beats the baseline.</p>"
