@@ -7,7 +7,7 @@ from tutorial_code.claims import claim
 from tutorial_code.timing import best_seconds
 
 # --8<-- [start:compare]
-MARGIN = 0.10  # times within 10 % of each other: about the same
+MARGIN = 0.10  # times within 10% of each other: about the same
 
 
 def compared(seconds: float, reference_seconds: float) -> str:
@@ -34,25 +34,12 @@ def make_models(k: int, start: np.ndarray) -> dict:
     The three that accept starting centres all get ``start``; bisecting
     k-means picks a start for each of its splits itself.
     """
+    same = {"n_clusters": k, "n_init": 1, "random_state": 0}
     return {
-        "lloyd": KMeans(
-            n_clusters=k,
-            init=start,
-            n_init=1,
-            algorithm="lloyd",
-            random_state=0,
-        ),
-        "elkan": KMeans(
-            n_clusters=k,
-            init=start,
-            n_init=1,
-            algorithm="elkan",
-            random_state=0,
-        ),
-        "minibatch": MiniBatchKMeans(
-            n_clusters=k, init=start, n_init=1, random_state=0
-        ),
-        "bisecting": BisectingKMeans(n_clusters=k, n_init=1, random_state=0),
+        "lloyd": KMeans(init=start, algorithm="lloyd", **same),
+        "elkan": KMeans(init=start, algorithm="elkan", **same),
+        "minibatch": MiniBatchKMeans(init=start, **same),
+        "bisecting": BisectingKMeans(**same),
     }
 
 
