@@ -12,10 +12,14 @@ from collections.abc import Callable
 
 
 def best_seconds(
-    function: Callable, *args, repeats: int = 3, clock=time.perf_counter
+    function: Callable,
+    *args,
+    repeats: int = 3,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> float:
     """The fastest of ``repeats`` calls of ``function(*args)``, in seconds,
-    after one untimed call that pays for any first-call costs."""
+    after one untimed call that pays for any first-call costs (``clock``
+    reads the time: tests give a made-up one)."""
     function(*args)
     times = []
     for _ in range(repeats):
@@ -26,6 +30,7 @@ def best_seconds(
 
 
 # --8<-- [end:best_seconds]
+
 
 # --8<-- [start:one_call_seconds]
 def one_call_seconds(function: Callable, *args) -> float:
