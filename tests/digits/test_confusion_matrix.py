@@ -1,6 +1,9 @@
 """Lesson 4 runs end to end; its results are in the plausible range."""
 
 import numpy as np
+import pytest
+
+from .reading import rendered
 
 
 def test_matrix_counts_every_image_once(lesson):
@@ -52,3 +55,15 @@ def test_the_story_is_told_by_the_share_of_mistakes_one_way(lesson):
     )
     true, guess = lesson["swallowed"], lesson["swallower"]
     assert lesson["matrix"][true, guess] == larger
+
+
+@pytest.mark.parametrize("one_way", [True, False])
+def test_the_story_reads_for_both_outcomes(one_way):
+    text = rendered(
+        "digits/confusion_matrix",
+        digits__confusion_matrix__mostly_one_way=one_way,
+    )
+    if one_way:
+        assert "tell the second story: one cluster took in many" in text
+    else:
+        assert "tell the first story: two clusters blur into each" in text

@@ -1,8 +1,14 @@
 """Going further: 50 well-chosen labels, propagated, against random ones."""
 
+import re
+
 import numpy as np
 import pytest
 from sklearn.cluster import KMeans
+
+from ..digits.reading import rendered
+
+PAGE = "digits_further/few_labels"
 
 
 def test_the_split_is_stratified_and_fixed(lesson):
@@ -24,7 +30,7 @@ def test_each_representative_is_the_image_nearest_its_centre(lesson):
         distances[representatives, np.arange(50)], distances.min(axis=0)
     )
     counts = np.bincount(lesson["representative_labels"], minlength=10)
-    assert lesson["digits_missing"] == int(np.sum(counts == 0))
+    assert lesson["missing_digits"] == np.flatnonzero(counts == 0).tolist()
 
 
 def two_blobs() -> tuple[np.ndarray, KMeans]:
@@ -59,9 +65,14 @@ def test_propagate_keeps_the_nearest_fraction_of_each_cluster(
 
 
 def test_propagated_labels_get_worse_the_further_they_go(lesson):
-    right = lesson["propagated_right"]
+    right, wrong = lesson["propagated_right"], lesson["propagated_wrong"]
     assert right[0.25] >= right[1.0]
     assert 0.85 < right[1.0] == lesson["propagated_all_right"] < 1
+    indices, labels = lesson["propagate"](
+        lesson["kmeans"], lesson["X_train"], lesson["representative_labels"], 1
+    )
+    assert wrong[1.0] == int(np.sum(labels != lesson["y_train"][indices]))
+    assert list(wrong.values()) == sorted(wrong.values())
 
 
 def test_every_strategy_fits_on_training_images_only(lesson):
@@ -142,3 +153,52 @@ def test_table_and_verdict_agree(lesson):
         lesson["gain_nearest"] > 0 and lesson["gain_same_budget"] > 0
     )
     assert lesson["best_fraction"] in lesson["fractions"]
+
+
+def missing_sentence(missing: list[int]) -> str:
+    text = rendered(PAGE, digits_further__few_labels__missing_digits=missing)
+    return re.search(
+        r"Digits left with no representative at all: [^.]*\.", text
+    )[0]
+
+
+@pytest.mark.parametrize(
+    ("missing", "reads"),
+    [([], "none"), ([3], "3"), ([3, 5], "3 and 5"), ([0, 4, 9], "0, 4 and 9")],
+)
+def test_the_missing_digits_read_right_for_any_count(missing, reads):
+    assert missing_sentence(missing).endswith(f"at all: {reads}.")
+
+
+@pytest.mark.parametrize(
+    ("n_validation", "share"), [(100, "1.0%"), (40, "2.5%")]
+)
+def test_one_validation_image_reads_as_a_share_of_the_score(
+    n_validation, share
+):
+    text = rendered(
+        PAGE,
+        digits_further__few_labels__n_validation=n_validation,
+        digits_further__few_labels__validation_step=1 / n_validation,
+    )
+    assert f"each image is {share} of the validation score" in text
+    assert "(s)" not in text
+
+
+@pytest.mark.parametrize("helps", [True, False])
+def test_the_propagation_verdict_reads_for_both_outcomes(helps):
+    text = rendered(PAGE, digits_further__few_labels__propagation_helps=helps)
+    gained = "the extra images gained more than the wrong labels cost"
+    lost = "the extra images did not make up for the wrong labels"
+    assert (gained in text, lost in text) == (helps, not helps)
+
+
+@pytest.mark.parametrize("pays", [True, False])
+def test_the_fraction_verdict_reads_for_both_outcomes(pays):
+    text = rendered(PAGE, digits_further__few_labels__nearest_pays_off=pays)
+    verdict = "tuning the fraction " + (
+        "paid for its extra labels"
+        if pays
+        else "did not pay for its extra labels"
+    )
+    assert verdict in text

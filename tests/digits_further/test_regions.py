@@ -2,6 +2,9 @@
 
 import numpy as np
 import pytest
+from matplotlib.markers import MarkerStyle
+
+from ..digits.reading import MIN_PHONE_TEXT_PX, phone_text_px
 
 
 def test_the_plane_keeps_a_minority_of_the_variance(lesson):
@@ -43,3 +46,27 @@ def test_per_digit_shares_add_up_to_the_accuracy(lesson):
     assert lesson["best_share"] == max(shares.values())
     assert lesson["worst_share"] == min(shares.values())
     assert lesson["best_share"] > lesson["worst_share"]
+
+
+def test_every_wrong_image_is_a_cross_and_every_right_one_a_dot(lesson):
+    """Misassigned images are marked by their shape, not by a colour that
+    has to be told apart from its cell's tint."""
+    wrong, plane, ax = lesson["wrong"], lesson["plane"], lesson["ax"]
+    assert lesson["n_wrong"] == int(wrong.sum())
+    assert lesson["n_wrong"] == round(
+        (1 - lesson["plane_accuracy"]) * lesson["n_images"]
+    )
+    cross = MarkerStyle("X").get_path().vertices
+    crossed = set()
+    for collection in ax.collections:
+        shape = collection.get_paths()[0].vertices
+        if shape.shape == cross.shape and np.allclose(shape, cross):
+            crossed |= {tuple(p) for p in collection.get_offsets()}
+    assert crossed == {tuple(p) for p in plane[wrong]}
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert "in another digit's cell" in labels
+
+
+def test_the_cells_are_drawn_to_scale_and_read_on_a_phone(lesson):
+    assert lesson["ax"].get_aspect() == 1  # right angles are drawn right
+    assert phone_text_px(lesson["folder"], "regions") >= MIN_PHONE_TEXT_PX

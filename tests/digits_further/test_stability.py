@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from ..digits.reading import MIN_PHONE_TEXT_PX, phone_text_px, rendered
+
 
 def runs_with(lesson, n_init: int) -> list[dict]:
     return [run for run in lesson["runs"] if run["n_init"] == n_init]
@@ -62,3 +64,28 @@ def test_majority_vote_never_claims_less_and_only_when_not_one_to_one(lesson):
     assert lesson["mostly_not_one_to_one"] == (
         lesson["not_one_to_one"][0] > lesson["n_seeds"] / 2
     )
+
+
+def test_the_plot_reads_on_a_phone(lesson):
+    assert phone_text_px(lesson["folder"], "plot") >= MIN_PHONE_TEXT_PX
+
+
+@pytest.mark.parametrize("most", [True, False])
+def test_the_share_of_shared_digits_reads_for_both_outcomes(most):
+    text = rendered(
+        "digits_further/stability",
+        digits_further__stability__mostly_not_one_to_one=most,
+    )
+    word = "more" if most else "not more"
+    assert f"that is {word} than half of the single-start fits" in text
+
+
+@pytest.mark.parametrize("lowest_is_best", [True, False])
+def test_the_inertia_question_is_answered_either_way(lowest_is_best):
+    text = rendered(
+        "digits_further/stability",
+        digits_further__stability__best_is_lowest=lowest_is_best,
+    )
+    assert "## Is the lowest inertia the best accuracy?" in text
+    answer = "It is:" if lowest_is_best else "It is not:"
+    assert f"{answer} among the single-start fits" in text

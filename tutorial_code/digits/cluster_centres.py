@@ -34,3 +34,12 @@ smallest_cluster = cluster_sizes.argmin()
 largest_cluster = cluster_sizes.argmax()
 print(f"smallest cluster: {smallest_cluster}, largest: {largest_cluster}")
 # --8<-- [end:sizes]
+
+from tutorial_code.claims import claim
+
+claim(
+    "digits_even_clusters_not",
+    digit_sizes.max() < 1.1 * digit_sizes.min()
+    and cluster_sizes.max() > 2 * cluster_sizes.min(),
+    "the digits are about equally frequent, the clusters far from it",
+)

@@ -75,3 +75,11 @@ for row_axes, (indices, true, guess) in zip(axes, rows, strict=True):
         ax.set_title(f"{true} as {guess}", fontsize=11)
 plt.show()
 # --8<-- [end:gallery]
+
+from tutorial_code.claims import claim
+
+claim(
+    "mostly_on_the_diagonal",
+    matrix.trace() > matrix.sum() / 2,
+    "most images lie on the diagonal of the confusion matrix",
+)

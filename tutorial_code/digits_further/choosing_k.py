@@ -43,8 +43,10 @@ for ax, (title, values, best) in zip(axes, curves):
     if best is not None:
         ax.axvline(best, color="C3", label=f"best: k = {best}")
     ax.set_title(title, fontsize=11)
-    ax.legend(fontsize=9)
-axes[-1].set_xlabel("k")
+    ax.tick_params(labelsize=11)
+    ax.legend(fontsize=11)
+axes[-1].set_xlabel("k", fontsize=11)
+axes[-1].set_xticks(ks[::2])  # whole numbers of clusters
 fig.tight_layout()
 plt.show()
 # --8<-- [end:curves]
@@ -63,6 +65,7 @@ drop_at_9 = float(drops[ks.index(9)])
 from sklearn.metrics import silhouette_samples
 
 shown_ks = sorted({silhouette_k, 10, 15})
+n_below_zero = []  # per k shown: images closer to another cluster
 fig, axes = plt.subplots(1, len(shown_ks), figsize=(8, 3.6), sharey=True)
 for ax, k in zip(axes, shown_ks):
     labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(X)
@@ -74,9 +77,34 @@ for ax, k in zip(axes, shown_ks):
         ax.fill_betweenx(rows, 0, band, color=plt.cm.tab20(cluster % 20))
         bottom += len(band) + 10
     ax.axvline(widths.mean(), color="C3", linestyle="--")  # the mean
-    ax.set_title(f"k = {k}: mean {widths.mean():.3f}", fontsize=10)
-    ax.set_xlabel("silhouette")
+    ax.set_title(f"k = {k}: mean {widths.mean():.3f}", fontsize=11)
+    ax.set_xlabel("silhouette", fontsize=11)
+    ax.tick_params(labelsize=11)
     ax.set_yticks([])
+    n_below_zero.append(int(np.sum(widths < 0)))
 fig.tight_layout()
 plt.show()
 # --8<-- [end:silhouette_diagrams]
+
+from tutorial_code.claims import claim
+
+claim(
+    "measures_disagree",
+    silhouette_k != calinski_harabasz_k,
+    "the silhouette and Calinski-Harabasz pick different values of k",
+)
+claim(
+    "no_elbow_at_10",
+    drop_at_10 > drop_at_9 / 2,
+    "inertia falls nearly as much from 10 to 11 clusters as from 9 to 10",
+)
+claim(
+    "inertia_always_falls",
+    all(np.diff(inertias) < 0),
+    "inertia falls with every k",
+)
+claim(
+    "every_k_has_images_below_zero",
+    min(n_below_zero) > 0,
+    "every k shown has images with a silhouette below zero",
+)

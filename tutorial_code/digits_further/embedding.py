@@ -108,3 +108,22 @@ for name, pipeline in pipelines.items():
     )
     print(f"{name:6} accuracy on unseen images: {test_accuracy[name]:.1%}")
 # --8<-- [end:held_out]
+
+from tutorial_code.claims import claim
+
+claim(
+    "pixels_four_in_five",
+    0.75 <= pixels_accuracy <= 0.85,
+    "k-means on the raw pixels gets about four digits in five right",
+)
+claim(
+    "tsne_raises_a_lot",
+    tsne_accuracy > pixels_accuracy + 0.1,
+    "clustering the t-SNE map is more than 10 points more accurate",
+)
+claim(
+    "linear_map_loses_a_lot",
+    test_accuracy["pca_2d"] < test_accuracy["pixels"] - 0.1,
+    "on unseen images, PCA to 2-D then k-means is more than 10 points less "
+    "accurate than k-means on the pixels",
+)

@@ -81,14 +81,71 @@ pixels_cv_mean = float(pixels_cv.mean())
 best_cv_beats_pixels = cv_best > pixels_cv_mean
 # --8<-- [end:plot]
 
-# --8<-- [start:verdict]
-gain = features_accuracy - pixels_accuracy
-n_images_gained = round(gain * len(y_test))
-fold_spread = float(max(cv_std.max(), pixels_cv.std()))
-features_win = gain > 0
-same_within_noise = abs(gain) <= fold_spread
-print(f"test accuracy, distances - pixels: {100 * gain:+.1f} points")
-print(f"= {n_images_gained:+d} of the {len(y_test)} test images")
-n_images_apart, n_test = abs(n_images_gained), len(y_test)
-print(f"largest fold-to-fold spread (std): {fold_spread:.1%}")
-# --8<-- [end:verdict]
+# --8<-- [start:test_set]
+n_test = len(y_test)
+n_right_features = round(features_accuracy * n_test)
+n_right_pixels = round(pixels_accuracy * n_test)
+print(f"test images right, of {n_test}: distances {n_right_features},")
+print(f"pixels {n_right_pixels}")
+# --8<-- [end:test_set]
+
+# --8<-- [start:paired_test]
+import numpy as np
+from scipy import stats
+
+
+def paired_verdict(
+    differences: np.ndarray, test_share: float
+) -> tuple[float, str]:
+    """A paired t-test of per-fold differences (distances - pixels): its
+    p-value and what it concludes, at the usual 5 % level.
+
+    The variance is corrected for folds that share training images (Nadeau
+    and Bengio); ``test_share`` is a fold's test images per training image.
+    """
+    n_folds = len(differences)
+    variance = (1 / n_folds + test_share) * differences.var(ddof=1)
+    if variance == 0:  # every fold gave the same difference
+        p_value = 1.0 if differences[0] == 0 else 0.0
+    else:
+        t_statistic = differences.mean() / np.sqrt(variance)
+        p_value = float(2 * stats.t.sf(abs(t_statistic), df=n_folds - 1))
+    if p_value >= 0.05:
+        return p_value, "no clear difference: about the same accuracy"
+    if differences.mean() > 0:
+        return p_value, "the distances are more accurate"
+    return p_value, "the pixels are more accurate"
+
+
+# Both models, k fixed at best_k, scored on the same ten folds of the
+# training set: each fold gives one paired difference of accuracy.
+n_folds = 10
+paired_folds = StratifiedKFold(n_folds, shuffle=True, random_state=0)
+features_scores = cross_val_score(
+    search.best_estimator_, X_train, y_train, cv=paired_folds
+)
+pixels_scores = cross_val_score(
+    pixels_model, X_train, y_train, cv=paired_folds
+)
+differences = features_scores - pixels_scores
+p_value, verdict = paired_verdict(differences, test_share=1 / (n_folds - 1))
+mean_difference_points = float(100 * differences.mean())
+print(f"distances - pixels, mean: {mean_difference_points:+.2f} points")
+print(f"folds where the distances scored higher: {np.sum(differences > 0)}")
+print(f"folds where the pixels scored higher:    {np.sum(differences < 0)}")
+print(f"p-value (corrected paired t-test): {p_value:.2f}")
+print(f"verdict: {verdict}")
+# --8<-- [end:paired_test]
+
+from tutorial_code.claims import claim
+
+claim(
+    "pixels_already_strong",
+    pixels_accuracy > 0.95 and pixels_cv_mean > 0.95,
+    "logistic regression on the raw pixels is already above 95 % accurate",
+)
+claim(
+    "smallest_k_is_coarse",
+    cv_smallest < cv_best - 0.01,
+    "the smallest k scores clearly below the best k in cross-validation",
+)

@@ -47,7 +47,7 @@ representative_labels = y_train[representatives]
 print("labels of the representatives:", representative_labels[:15], "...")
 counts = np.bincount(representative_labels, minlength=10)
 print("images of each digit 0-9:", counts)
-digits_missing = int(np.sum(counts == 0))
+missing_digits = np.flatnonzero(counts == 0).tolist()  # digits with none
 # --8<-- [end:representatives]
 
 # --8<-- [start:gallery]
@@ -91,11 +91,13 @@ def propagate(
 
 fractions = (0.25, 0.5, 0.75, 1.0)
 propagated_right = {}  # share of propagated labels that are right
+propagated_wrong = {}  # how many propagated labels are wrong
 for fraction in fractions:
     indices, labels = propagate(
         kmeans, X_train, representative_labels, fraction
     )
     propagated_right[fraction] = float(np.mean(labels == y_train[indices]))
+    propagated_wrong[fraction] = int(np.sum(labels != y_train[indices]))
     print(
         f"nearest {fraction:.0%} of each cluster: {len(indices):5,} images "
         f"labelled, {propagated_right[fraction]:.1%} of the labels right"
@@ -147,7 +149,7 @@ best_fraction, validation_scores, _ = choose_fraction(
 for fraction, score in validation_scores.items():
     print(f"propagate to {fraction:.0%}: validation accuracy {score:.1%}")
 print(f"chosen: the nearest {best_fraction:.0%} of each cluster")
-validation_step_points = 100 / n_validation  # one image, in points
+validation_step = 1 / n_validation  # one image's share of the score
 # --8<-- [end:choose_fraction]
 
 
@@ -252,3 +254,18 @@ wins_nearest = wins("propagated_nearest", "propagated_all")
 propagation_helps = gain_propagation > 0
 nearest_pays_off = gain_nearest > 0 and gain_same_budget > 0
 # --8<-- [end:verdict]
+
+from tutorial_code.claims import claim
+
+claim(
+    "further_more_wrong_labels",
+    all(np.diff([propagated_wrong[f] for f in fractions]) > 0)
+    and propagated_right[1.0] < propagated_right[0.25],
+    "the further labels are propagated, the more of them are wrong; whole "
+    "clusters get the smallest share right",
+)
+claim(
+    "all_labels_is_the_ceiling",
+    ceiling_gap > 0,
+    "every training label scores above every strategy that used fewer",
+)
