@@ -250,3 +250,41 @@ def test_the_site_of_the_first_lessons_has_them_and_their_notebooks(tmp_path):
     notebooks = {page for page in pages if page.endswith(".ipynb")}
     chapters = {lesson.chapter for lesson in lessons}
     assert notebooks == {f"{c}/kmeans-{c}.ipynb" for c in chapters}
+
+
+def compared(seconds: dict, benchmarked: dict) -> str:
+    from tutorial_code.sitebuild.markdown_ext import compared_with_benchmarks
+
+    links = {x: f"[{x}](/{x}.md)" for x in seconds}
+    return " ".join(compared_with_benchmarks(seconds, benchmarked, links))
+
+
+def test_the_execution_times_page_gives_the_benchmarked_total():
+    text = compared({"a.x": 2.0, "a.y": 3.0}, {"a.x": 1.5, "a.y": 2.74})
+    assert text.startswith(
+        "Here, the 2 lessons took 5.00 s in all; the medians of `make"
+        " bench`'s clean builds add up to 4.2 s for them"
+    )
+    assert "Every lesson's time is within half its median" in text
+    one = compared({"a.x": 2.0, "a.new": 1.0}, {"a.x": 1.5})
+    assert "the one lesson that `make bench` also timed took 2.00 s" in one
+    assert "add up to 1.5 s for it" in one
+    assert compared({"a.x": 2.0}, {}) == ""  # never benchmarked
+
+
+def test_the_execution_times_page_names_the_lessons_far_from_their_median():
+    # a.x: 1.6 s away, more than half of 3 s; a.y: half and under a second
+    one = compared({"a.x": 4.6, "a.y": 1.0}, {"a.x": 3.0, "a.y": 0.5})
+    assert (
+        "The one lesson whose time differs from its median by more than"
+        " half (and by more than a second): [a.x](/a.x.md) (4.60 s here,"
+        " median 3.00 s)."
+    ) in one
+    seconds = {f"a.{i}": 10.0 + i for i in range(5)}
+    five = compared(seconds, dict.fromkeys(seconds, 1.0))
+    assert "The lessons whose times differ from their medians" in five
+    # the furthest first, three of them, then how many more
+    assert "[a.4](/a.4.md) (14.00 s here, median 1.00 s), [a.3]" in five
+    assert "[a.2](/a.2.md) (12.00 s here, median 1.00 s) and 2 more." in five
+    shorter = compared({"a.x": 1.0}, {"a.x": 5.0})  # faster than its median
+    assert "(1.00 s here, median 5.00 s)" in shorter
