@@ -40,9 +40,9 @@ def main() -> int:
     repeats = arguments.repeats
     report = f"""# Benchmark results
 
-Measured by `make bench`, which wrote this file. Each time is the minimum
-and the median of {repeats} runs, in seconds (a quantizer that took over
-{quantizers.REPEAT_BELOW_SECONDS} s ran once). The machine:
+Each time below is the minimum and the median of {repeats} runs by
+`make bench`, in seconds (a quantizer that took over
+{quantizers.REPEAT_BELOW_SECONDS} s ran once), on this machine:
 
 {machine.description()}
 
