@@ -4,6 +4,7 @@ Usage: python -m benchmarks [--repeats N] [--cap SECONDS] [--output FILE]
 """
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -28,36 +29,50 @@ def main() -> int:
     arguments = parser.parse_args()
     if arguments.repeats < 1 or arguments.cap <= 0:
         parser.error("--repeats and --cap must be positive")
+    # Python may save the bytecode it compiles (as under make), so that the
+    # libraries are compiled in the first build only, not in every process.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
     print("Quantizers on a 12-megapixel photo:", file=sys.stderr)
     quantizer_table = quantizers.run_all(arguments.repeats, arguments.cap)
     print("Authoring loop:", file=sys.stderr)
     authoring_table, lesson_table = authoring.run_all(arguments.repeats)
-    n_goal_lessons = len(authoring.ISSUE_14_LESSONS)
+    repeats = arguments.repeats
     report = f"""# Benchmark results
 
-Written by `make bench`. Times are minimum / median of repeated runs, on:
+Each time below is the minimum and the median of {repeats} runs by
+`make bench`, in seconds (a quantizer that took over
+{quantizers.REPEAT_BELOW_SECONDS} s ran once), on this machine:
 
 {machine.description()}
 
-## Authoring loop
+## Building the site
+
+How long an author waits: for a clean build, and for an edit to show in
+the browser. The targets are what the project holds itself to. The
+{authoring.CLEAN_BUILD_GOAL} s target for a clean build is for the site's
+first {len(authoring.FIRST_LESSONS)} lessons; the whole site has grown
+past them, so both are built, from the same code.
 
 {authoring_table}
 
-Issue 14 set the clean-build goal for the site of its day (commit 3fb3e7f):
-{n_goal_lessons} lessons in four chapters, built here from today's code by
-today's machinery. The whole site has grown since: its clean build takes at
-least its lessons' run time divided by the cores (last section).
-
 ## Quantizing a 12-megapixel photo to {quantizers.N_COLOURS} colours
 
-From decoded pixels to palette indices; PSNR against the photo. A PSNR
-difference in dB is the ratio of the mean squared errors on a log scale
-(+3 dB: half the error).
+Each method, in a process of its own, turns the decoded pixels into a
+palette and each pixel's index in it. PSNR measures how close the result
+is to the photo: higher is closer, and +3 dB is half the squared error.
 
 {quantizer_table}
 
-## Lesson execution (in the clean builds)
+## Lesson run times
+
+Each lesson's run time in the {repeats} clean builds of the whole site
+above: the wall-clock time of its code, in a process of its own that
+starts with the libraries imported. Lessons run side by side, one per
+core, so each time includes sharing the machine with the lesson beside it.
+Python saves the bytecode it compiles, so only the first of these builds
+compiles the libraries' modules in processes that start afresh, such as the
+Dask lessons' workers.
 
 {lesson_table}
 """

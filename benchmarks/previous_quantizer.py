@@ -1,6 +1,6 @@
 """The previous method of ``quantize``, kept so ``make bench`` measures both.
 
-``tutorial_code.quantize.quantizer.quantize`` as it was before issue 19:
+``tutorial_code.quantize.quantizer.quantize`` in its earlier version:
 ten k-means runs on the sample's distinct colours, then every pixel
 assigned by ``KMeans.predict`` (float32 distances to all palette colours),
 a chunk at a time.

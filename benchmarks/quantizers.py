@@ -5,9 +5,8 @@ in a process of its own with a time cap, so that one that never finishes
 (MiniBatchKMeans on all pixels) is reported as such; its peak memory is the
 process's peak resident size during the runs minus its size before them
 (the photo and the imports). faiss and libimagequant (``imagequant``) are
-timed where installed: ``pip install -e ".[bench]"``. Our previous method
-(before issue 19) is kept in ``benchmarks/previous_quantizer.py`` and
-measured alongside.
+timed where installed: ``pip install -e ".[bench]"``. Our earlier method is
+kept in ``benchmarks/previous_quantizer.py`` and measured alongside.
 
 Ours runs compiled code (Numba): before it is timed, one call on a tiny
 image loads that code, as an import would, and is timed on its own; so is
@@ -117,17 +116,52 @@ def libimagequant(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return palette, np.asarray(indexed)
 
 
-# name: (function, the module it needs or None)
-OURS = "ours: k-means on a sample, compiled exact assignment by cells"
-METHODS: dict[str, tuple[Quantizer, str | None]] = {
-    OURS: (ours, None),
-    "ours before issue 19: ten k-means runs, KMeans.predict": (previous, None),
-    "scikit-learn KMeans on all pixels": (kmeans_all_pixels, None),
-    "scikit-learn MiniBatchKMeans on all pixels": (minibatch_all_pixels, None),
-    "Pillow median cut": (_pillow(Image.Quantize.MEDIANCUT), None),
-    "Pillow fast octree": (_pillow(Image.Quantize.FASTOCTREE), None),
-    "faiss Kmeans, sample + assign all": (faiss_kmeans, "faiss"),
-    "libimagequant (no dithering)": (libimagequant, "imagequant"),
+# name: (function, the module it needs or None, what it does)
+OURS = "ours"
+METHODS: dict[str, tuple[Quantizer, str | None, str]] = {
+    OURS: (
+        ours,
+        None,
+        "`kmeans-quantize`: k-means on a sample of pixels, then each pixel"
+        " given its exact nearest colour by compiled code",
+    ),
+    "ours, earlier": (
+        previous,
+        None,
+        "the earlier version of `kmeans-quantize`: ten k-means runs on the"
+        " sample, then `KMeans.predict` on every pixel",
+    ),
+    "KMeans": (
+        kmeans_all_pixels,
+        None,
+        "scikit-learn's `KMeans` fitted on all the pixels, one start",
+    ),
+    "MiniBatchKMeans": (
+        minibatch_all_pixels,
+        None,
+        "scikit-learn's `MiniBatchKMeans` fitted on all the pixels, one start",
+    ),
+    "Pillow median cut": (
+        _pillow(Image.Quantize.MEDIANCUT),
+        None,
+        "`Image.quantize` with `method=MEDIANCUT`, no dithering",
+    ),
+    "Pillow fast octree": (
+        _pillow(Image.Quantize.FASTOCTREE),
+        None,
+        "`Image.quantize` with `method=FASTOCTREE`, no dithering",
+    ),
+    "faiss": (
+        faiss_kmeans,
+        "faiss",
+        f"`faiss.Kmeans` trained on {SAMPLE_SIZE:,} sampled pixels (as many"
+        " as ours), then every pixel assigned",
+    ),
+    "libimagequant": (
+        libimagequant,
+        "imagequant",
+        "the library behind pngquant, without dithering",
+    ),
 }
 
 
@@ -146,7 +180,7 @@ def _reset_peak_memory() -> None:
 
 def measure(name: str, repeats: int) -> dict:
     """Time one method on the photo (in this process); its PSNR, memory."""
-    function, _ = METHODS[name]
+    function, _, _ = METHODS[name]
     image = photo()
     warm_up = first_call_seconds() if name == OURS else None
     _reset_peak_memory()
@@ -188,7 +222,7 @@ def run_all(repeats: int, cap_seconds: float) -> str:
     print("  ours, compiled afresh ...", file=sys.stderr, flush=True)
     compiling = compile_seconds()
     results: dict[str, dict | str] = {}
-    for name, (_, module) in METHODS.items():
+    for name, (_, module, _) in METHODS.items():
         if module is not None and find_spec(module) is None:
             results[name] = f"not installed (`{module}`)"
             continue
@@ -210,8 +244,13 @@ def run_all(repeats: int, cap_seconds: float) -> str:
 
 
 def notes(mine: dict, compiling: float) -> str:
-    """What our times leave out: the first call of a process."""
+    """What each method is, and what our times leave out."""
+    methods = "\n".join(
+        f"- **{name}**: {description}."
+        for name, (_, _, description) in METHODS.items()
+    )
     return (
+        f"{methods}\n\n"
         "Our quantizer runs code compiled by Numba. In its process, one "
         "call on a 16 x 16 image comes before the timed runs, as an import "
         "would, and is not counted in the peak memory: it loads the compiled "
@@ -221,35 +260,65 @@ def notes(mine: dict, compiling: float) -> str:
     )
 
 
+def speed_compared(ours: float, theirs: float) -> str:
+    """Our time against another method's, said from ours: "ours 12 times
+    faster", "ours 1.5 times slower", or, within 10 %, "about as fast as
+    ours"."""
+    factor = theirs / ours
+    word = "faster" if factor >= 1 else "slower"
+    factor = max(factor, 1 / factor)
+    if factor < 1.1:
+        return "about as fast as ours"
+    shown = f"{factor:.0f}" if factor >= 10 else f"{factor:.1f}"
+    return f"ours {shown} times {word}"
+
+
+def psnr_compared(ours: float, theirs: float) -> str:
+    """Our PSNR against another method's, said from ours: "ours 0.11 dB
+    higher" (closer to the photo), "ours 0.04 dB lower", or "the same"."""
+    shown = f"{abs(ours - theirs):.2f}"
+    if shown == "0.00":
+        return "the same as ours"
+    return f"ours {shown} dB {'higher' if ours > theirs else 'lower'}"
+
+
+def time_cell(seconds: list[float]) -> str:
+    """``min / median`` of several runs; a single run's time, said so."""
+    timings = Timings(seconds)
+    if len(seconds) > 1:
+        return timings.cell()
+    return f"{timings.cell().split(' / ')[1]} (one run)"
+
+
 def table(results: dict[str, dict | str]) -> str:
-    mine = results[next(iter(METHODS))]
+    mine = results[OURS]
     assert isinstance(mine, dict), "our own quantizer must finish"
     my_time = Timings(mine["seconds"]).median
     rows = []
     for name, result in results.items():
         if isinstance(result, str):
-            rows.append([name, result, "", "", "", "", ""])
+            rows.append([f"**{name}**", result, "", "", "", ""])
             continue
-        timings = Timings(result["seconds"])
+        theirs = Timings(result["seconds"]).median
+        psnr = result["psnr"]
+        mine_row = name == OURS
         rows.append(
             [
-                name,
-                timings.cell(),
-                str(len(result["seconds"])),
-                f"{result['psnr']:.2f}",
+                f"**{name}**",
+                time_cell(result["seconds"]),
+                "" if mine_row else speed_compared(my_time, theirs),
+                f"{psnr:.2f}",
+                "" if mine_row else psnr_compared(mine["psnr"], psnr),
                 f"{result['peak_mb']:.0f}",
-                f"{my_time / timings.median:.2f}",
-                f"{mine['psnr'] - result['psnr']:+.2f}",
             ]
         )
     header = [
         "method",
-        "time, min / median (s)",
-        "runs",
+        "time (s), min / median",
+        "speed",
         "PSNR (dB)",
+        "PSNR compared",
         "peak memory (MB)",
-        "our time ÷ its time",
-        "our PSNR - its PSNR (dB)",
     ]
     return markdown_table(header, rows)
 

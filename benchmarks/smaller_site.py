@@ -13,7 +13,7 @@ from tutorial_code.sitebuild.lessons import find_lessons
 from tutorial_code.sitebuild.notebooks import notebook_name
 from tutorial_code.sitebuild.results import lesson_path
 
-ISSUE_14_LESSONS = (
+FIRST_LESSONS = (
     "digits/loading_and_fitting",
     "digits/cluster_centres",
     "digits/evaluation",

@@ -20,7 +20,8 @@ Each form names a lesson as ``<chapter>.<name>``, e.g. ``digits.evaluation``:
   nothing; it marks a sentence that rests on a claim the lesson checked
   (``tutorial_code.claims``), and fails the build if there is no such claim.
 - ``{{ execution_times }}``, alone on a line: a table of every lesson's run
-  time and peak memory, in reading order, and the library versions.
+  time and peak memory, in reading order, and the library versions; then
+  the run times against the medians ``make bench`` recorded.
 - ``{{ get_the_code }}``, alone on a line: how to get the site's code and
   run it: ``git clone`` of its repository, when the build knows its address
   (``repo_url``), or a plain instruction when it does not.
@@ -36,6 +37,10 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from tutorial_code.sitebuild.lessons import (
+    BENCHMARK_RESULTS,
+    benchmarked_seconds,
+)
 from tutorial_code.sitebuild.results import (
     LessonResults,
     is_measurement,
@@ -187,14 +192,19 @@ class LessonResultsPreprocessor(Preprocessor):
         if not runs or None in runs.values():
             return [_missing("run times of the lessons")]
         rows = []
+        links = {}
         for lesson, run in runs.items():
             page = f"{lesson_path(lesson)}.md"
             peak = run["peak_megabytes"]
             memory = "unknown" if peak is None else f"{peak:.1f} MB"
-            title = _title(self.docs_dir / page)
+            links[lesson] = f"[{_title(self.docs_dir / page)}](/{page})"
             seconds = format_seconds(run["seconds"])
-            rows.append(f"| [{title}](/{page}) | {seconds} | {memory} |")
+            rows.append(f"| {links[lesson]} | {seconds} | {memory} |")
         total = format_seconds(sum(run["seconds"] for run in runs.values()))
+        benchmarked = benchmarked_seconds(
+            self.docs_dir.parent / BENCHMARK_RESULTS
+        )
+        seconds = {lesson: run["seconds"] for lesson, run in runs.items()}
         return [
             "| Lesson | Run time | Peak memory |",
             "| --- | ---: | ---: |",
@@ -202,7 +212,68 @@ class LessonResultsPreprocessor(Preprocessor):
             f"| **All {len(rows)} lessons** | **{total}** | |",
             "",
             f"Run with {versions_text()}.",
+            "",
+            *compared_with_benchmarks(seconds, benchmarked, links),
         ]
+
+
+def compared_with_benchmarks(
+    seconds: dict[str, float],
+    benchmarked: dict[str, float],
+    links: dict[str, str],
+    shown: int = 3,
+) -> list[str]:
+    """Markdown: the lessons' run times on the page against the medians
+    of ``make bench`` (``benchmarked``), and the ``shown`` lessons furthest
+    from theirs, of those more than half of it (and a second) away."""
+    timed = [x for x in seconds if x in benchmarked]
+    if not timed:
+        return []
+    count = "one lesson" if len(timed) == 1 else f"{len(timed)} lessons"
+    if len(timed) < len(seconds):
+        count += " that `make bench` also timed"
+    here = format_seconds(sum(seconds[x] for x in timed))
+    # As the Benchmarks page adds them up.
+    there = f"{sum(benchmarked[x] for x in timed):.1f} s"
+    total = (
+        f"Here, the {count} took {here} in all; the medians of"
+        f" `make bench`'s clean builds add up to {there} for"
+        f" {'it' if len(timed) == 1 else 'them'} (see"
+        " [Benchmarks](/benchmarks.md))."
+    )
+
+    def gap(lesson: str) -> float:
+        return abs(seconds[lesson] - benchmarked[lesson])
+
+    far = sorted(
+        (x for x in timed if gap(x) > max(1.0, benchmarked[x] / 2)),
+        key=gap,
+        reverse=True,
+    )
+    items = [
+        f"{links[x]} ({format_seconds(seconds[x])} here, median"
+        f" {format_seconds(benchmarked[x])})"
+        for x in far[:shown]
+    ]
+    if len(far) > shown:
+        items.append(f"{len(far) - shown} more")
+    if not far:
+        differ = (
+            "Every lesson's time is within half its median, or within a"
+            " second of it."
+        )
+    elif len(far) == 1:
+        differ = (
+            "The one lesson whose time differs from its median by more than"
+            f" half (and by more than a second): {items[0]}."
+        )
+    else:
+        differ = (
+            "The lessons whose times differ from their medians by more than"
+            " half (and by more than a second), furthest first:"
+            f" {', '.join(items[:-1])} and {items[-1]}."
+        )
+    return [total, "", differ]
 
 
 def get_the_code(repo_url: str) -> list[str]:
