@@ -39,3 +39,26 @@ def test_the_figure_shows_k_centres_per_start(lesson):
     for start in lesson["starts"].values():
         assert start.shape == (lesson["k"], 2)
         assert len(np.unique(start, axis=0)) == lesson["k"]
+
+
+def test_blobs_without_centre_counts_blobs_with_no_centre(lesson):
+    count, k = lesson["blobs_without_centre"], lesson["k"]
+    points, y = lesson["X"], lesson["y"]
+    means = np.array([points[y == blob].mean(axis=0) for blob in range(k)])
+    assert count(means) == 0  # one centre on every blob
+    assert count(np.repeat(means[:1], k, axis=0)) == k - 1  # all on one
+    assert count(means[[0, 0, 2, 3, 4, 5, 6, 7]]) == 1
+
+
+def test_the_repair_counts_say_what_the_runs_say(lesson):
+    for name in lesson["seeders"]:
+        had_gap = lesson["empty_start"][name] > 0
+        has_gap = lesson["empty_end"][name] > 0
+        assert lesson["left_empty"][name] == had_gap.sum()
+        assert lesson["filled"][name] == (had_gap & ~has_gap).sum()
+        # Here a blob left empty at the start is never emptied later, and
+        # a run ends above the lowest inertia exactly when a blob is empty.
+        assert not (has_gap & ~had_gap).any()
+        assert np.array_equal(lesson["excess"][name] > 1e-9, has_gap)
+    assert 0 < lesson["filled_random"] < lesson["left_empty_random"]
+    assert lesson["left_empty_plus"] < lesson["left_empty_random"]

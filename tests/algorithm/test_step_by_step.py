@@ -50,3 +50,42 @@ def test_default_stops_earlier_says_what_the_passes_say(lesson):
     assert lesson["default_stops_earlier"] == (
         lesson["default_passes"] < lesson["sklearn_passes"]
     )
+
+
+def test_the_blobs_of_the_centres_say_what_the_page_says(lesson):
+    y, points = lesson["y"], lesson["X"]
+    for centres, blobs in [
+        (lesson["start"], lesson["start_blobs"]),
+        (lesson["centres"], lesson["final_blobs"]),
+    ]:
+        gaps = ((centres[:, None] - points[None]) ** 2).sum(axis=2)
+        nearest = gaps.argmin(axis=1)
+        assert np.array_equal(blobs, y[nearest])
+    start_blobs, final_blobs = lesson["start_blobs"], lesson["final_blobs"]
+    assert lesson["blobs_without_centre"] == 4 - len(set(start_blobs))
+    moved = [
+        name
+        for name, before, after in zip(
+            lesson["names"], start_blobs, final_blobs, strict=True
+        )
+        if before != after
+    ]
+    assert lesson["moved_across"] == moved
+    assert lesson["one_centre_per_blob"] == (len(set(final_blobs)) == 4)
+    # The start centres are data points: each is in its own point's blob.
+    rows = [np.flatnonzero((points == c).all(1))[0] for c in lesson["start"]]
+    assert np.array_equal(start_blobs, y[rows])
+
+
+def test_the_region_plot_is_drawn_true(lesson):
+    """Equal scales across and up, so right angles are drawn as such."""
+    ax = lesson["ax"]
+    assert ax.get_title().startswith("Each centre's region")
+    assert ax.get_aspect() == 1.0
+    fig = ax.figure
+    fig.draw_without_rendering()
+    box = ax.get_window_extent()
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    per_unit_across = box.width / (x1 - x0)
+    per_unit_up = box.height / (y1 - y0)
+    assert abs(per_unit_across / per_unit_up - 1) < 0.01

@@ -70,6 +70,27 @@ fig.tight_layout()
 plt.show()
 # --8<-- [end:strip]
 
+# --8<-- [start:blobs]
+# Which of make_blobs' blobs (y) each centre is in: that of its nearest point.
+names = ["blue", "orange", "green", "red"]  # the centres' colours above
+start_blobs = y[assign(start, X)]  # for each centre, the nearest of X
+final_blobs = y[assign(centres, X)]
+print("blob of each centre:")
+print(f"{'centre':>8}{'start':>7}{'end':>5}")
+for name, before, after in zip(names, start_blobs, final_blobs):
+    print(f"{name:>8}{before:>7}{after:>5}")
+crowded = [blob for blob in range(k) if (start_blobs == blob).sum() > 1]
+sharing = [name for name, b in zip(names, start_blobs) if b in crowded]
+blobs_without_centre = k - len(set(start_blobs))
+moved_across = [
+    name for name, b, a in zip(names, start_blobs, final_blobs) if b != a
+]
+one_centre_per_blob = len(set(final_blobs)) == k
+print(f"blobs with no centre at the start: {blobs_without_centre}")
+print(f"centres that changed blob: {', '.join(moved_across)}")
+print(f"one centre per blob at the end: {one_centre_per_blob}")
+# --8<-- [end:blobs]
+
 # --8<-- [start:inertia]
 # Inertia after each half step: assign (labels change), update (centres move).
 step_labels = [assign(X, step_centres) for step_centres in history]
@@ -108,7 +129,7 @@ ax.scatter(
 )
 ax.set_xlabel("half step: assign, update, assign, update, ...")
 ax.set_ylabel("inertia")
-ax.legend(fontsize=9)
+ax.legend(fontsize=10)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:inertia]
@@ -174,7 +195,7 @@ grid_x, grid_y = np.meshgrid(
 grid = np.column_stack([grid_x.ravel(), grid_y.ravel()])
 regions = model.predict(grid).reshape(grid_x.shape)  # nearest centre
 
-fig, ax = plt.subplots(figsize=(7.5, 5.2))
+fig, ax = plt.subplots(figsize=(7.5, 6.4))
 ax.contourf(
     grid_x,
     grid_y,
@@ -192,6 +213,7 @@ ax.contour(
     linewidths=1,
 )
 draw_step(ax, X, model.cluster_centers_, [model.cluster_centers_])
+ax.set_aspect("equal")  # one unit the same length across and up: true angles
 ax.set_title(
     "Each centre's region: the points nearer to it than to any other",
     fontsize=11,
@@ -199,3 +221,45 @@ ax.set_title(
 fig.tight_layout()
 plt.show()
 # --8<-- [end:regions]
+
+# The conclusions the page draws, checked (readers do not see this); in a
+# function, so that its working names are not taken for quoted values.
+from tutorial_code.claims import claim
+
+
+def check_conclusions() -> None:
+    claim(
+        "one_moved_across",
+        len(sharing) == 2
+        and blobs_without_centre == 1
+        and len(moved_across) == 1
+        and moved_across[0] in sharing
+        and one_centre_per_blob,
+        "two centres start in one blob and one blob has none; one of the two "
+        "moves across to it, and at the end every blob has one centre",
+    )
+    claim(
+        "inertia_never_rises",
+        always_down,
+        "the inertia never rose at any half step",
+    )
+    claim(
+        "same_as_sklearn",
+        same_labels and centres_match and empty_same_labels and empty_match,
+        "scikit-learn with tol=0 gives our labels and centres, also when a "
+        "cluster empties",
+    )
+    # Each blob's region: the one most of its points are in; strays: the rest.
+    main_regions = [
+        np.bincount(model.labels_[y == blob]).argmax() for blob in range(k)
+    ]
+    strays = int((model.labels_ != np.array(main_regions)[y]).sum())
+    claim(
+        "each_blob_in_one_region",
+        len(set(main_regions)) == k and 1 <= strays <= 2,
+        "each blob lies in a region of its own, apart from a point or two at "
+        "a border",
+    )
+
+
+check_conclusions()
