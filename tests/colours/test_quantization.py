@@ -88,10 +88,6 @@ def test_the_data_each_fit_went_through_is_counted(lesson):
     )
 
 
-def test_the_build_ran_on_one_thread(lesson):
-    assert lesson["one_thread"] is True
-
-
 def test_durations_are_shown_in_ms_under_a_tenth_of_a_second(lesson):
     duration = lesson["duration"]
     assert duration(0.05) == "50.0 ms"

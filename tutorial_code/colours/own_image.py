@@ -23,6 +23,7 @@ palette, indices = quantize(image, 16)
 png_bytes = write_indexed_png("photo-16-colours.png", palette, indices)
 quality_db = psnr(image, palette[indices])
 jpeg_bytes = len(jpeg)
+png_smaller_than_jpeg = png_bytes < jpeg_bytes
 print(f"image:   {image.shape}, {image.dtype}")
 print(f"palette: {palette.shape}, indices: {indices.shape}, {indices.dtype}")
 print(f"PSNR {quality_db:.2f} dB; {jpeg_bytes:,} bytes -> {png_bytes:,} bytes")
@@ -78,7 +79,6 @@ print(f"`large / 255` alone would take {float64_megabytes:,.0f} MB")
 
 from tutorial_code.claims import claim
 
-png_smaller_than_jpeg = png_bytes < jpeg_bytes
 claim(
     "little_memory",
     peak_megabytes < float64_megabytes / 5,

@@ -126,12 +126,8 @@ fig.tight_layout()
 plt.show()
 # --8<-- [end:colour_space]
 
-from threadpoolctl import threadpool_info
-
 from tutorial_code.claims import claim
 
-# The threads NumPy's and scikit-learn's compiled code ran on here.
-one_thread = all(pool["num_threads"] == 1 for pool in threadpool_info())
 claim(
     "sample_much_faster",
     sample_speedup_seconds > 2,
