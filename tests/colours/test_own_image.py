@@ -22,6 +22,16 @@ def test_the_photo_gets_16_colours_of_good_quality(lesson):
     )
 
 
+def test_the_png_is_compared_with_the_jpeg_it_came_from(lesson):
+    assert lesson["png_smaller_than_jpeg"] == (
+        lesson["png_bytes"] < lesson["jpeg_bytes"]
+    )
+
+
+def test_the_large_photo_is_timed(lesson):
+    assert 0 < lesson["large_seconds"] < 60
+
+
 def test_a_large_photo_needs_little_memory(lesson):
     assert lesson["n_large"] == 4240 * 2829
     assert lesson["indices_megabytes"] == lesson["n_large"] / 1e6

@@ -1,6 +1,7 @@
 """Lesson 2 of Colours: the recolouring, checked on every pixel."""
 
 import numpy as np
+import pytest
 
 
 def test_quantized_image_keeps_shape_and_dtype_with_16_colours(lesson):
@@ -41,15 +42,50 @@ def test_the_three_fits_compare_like_with_like(lesson):
     models = lesson["models"]
     assert {model.n_init for model in models.values()} == {1}
     assert {model.n_clusters for model in models.values()} == {16}
-    seconds = lesson["seconds"]
-    assert lesson["sample_faster_than_full_seconds"] == (
-        seconds["sample"] < seconds["full"]
-    )
-    assert lesson["minibatch_faster_than_full_seconds"] == (
-        seconds["minibatch"] < seconds["full"]
-    )
+    assert {model.random_state for model in models.values()} == {0}
     mse = lesson["mse"]
     assert lesson["sample_error_higher"] == (mse["sample"] > mse["full"])
+
+
+def test_the_words_follow_the_timings(lesson):
+    seconds, compared = lesson["seconds"], lesson["compared"]
+    assert all(0 < value < 60 for value in seconds.values())
+    assert lesson["sample_speedup_seconds"] == (
+        seconds["full"] / seconds["sample"]
+    )
+    assert lesson["minibatch_versus_full_seconds"] == compared(
+        seconds["minibatch"], seconds["full"]
+    )
+    assert lesson["minibatch_took_longer_seconds"] == (
+        seconds["minibatch"] > seconds["full"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("seconds", "reference_seconds", "words"),
+    [
+        (1.0, 3.0, "faster than"),
+        (3.0, 1.0, "slower than"),
+        (1.0, 1.0, "about as fast as"),
+        (1.09, 1.0, "about as fast as"),
+        (1.0, 1.09, "about as fast as"),
+        (1.12, 1.0, "slower than"),
+        (1.0, 1.12, "faster than"),
+    ],
+)
+def test_compared_words_each_case(lesson, seconds, reference_seconds, words):
+    assert lesson["MARGIN"] == 0.10
+    assert lesson["compared"](seconds, reference_seconds) == words
+
+
+def test_the_data_each_fit_went_through_is_counted(lesson):
+    models, n = lesson["models"], len(lesson["pixels"])
+    assert lesson["kmeans_passes"] == models["full"].n_iter_ >= 1
+    minibatch = models["minibatch"]
+    assert lesson["minibatch_steps"] == minibatch.n_steps_ >= 1
+    assert lesson["minibatch_passes"] == pytest.approx(
+        minibatch.n_steps_ * minibatch.batch_size / n
+    )
 
 
 def test_durations_are_shown_in_ms_under_a_tenth_of_a_second(lesson):

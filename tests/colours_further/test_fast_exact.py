@@ -1,6 +1,7 @@
 """Going further 5: compiled and cut into cells, exact, the fit as good."""
 
 import numpy as np
+import pytest
 
 
 def test_the_page_checks_exactness_and_finds_it(lesson):
@@ -43,8 +44,12 @@ def test_the_floor_is_computed_from_the_pixel_count(lesson):
 
 
 def test_the_words_follow_the_measurements(lesson):
-    assert lesson["brute_beats_predict_seconds"] == (
-        lesson["brute_seconds"] < lesson["predict_seconds"]
+    compared = lesson["compared"]
+    assert lesson["brute_versus_predict_seconds"] == compared(
+        lesson["brute_seconds"], lesson["predict_seconds"]
+    )
+    assert lesson["numbers_versus_rows_seconds"] == compared(
+        lesson["numbers_seconds"], lesson["rows_seconds"]
     )
     assert np.isclose(
         lesson["cells_speedup_seconds"],
@@ -55,15 +60,49 @@ def test_the_words_follow_the_measurements(lesson):
         lesson["predict_seconds"] / lesson["assign_seconds"],
     )
     fit = lesson["fit_seconds"]
-    assert lesson["fit_faster_seconds"] == (
-        fit["third_then_one"] < fit["ten_runs"]
+    assert np.isclose(
+        lesson["fit_speedup_seconds"], fit["ten_runs"] / fit["third_then_one"]
     )
     assert lesson["fit_outweighs_assign_seconds"] == (
         fit["ten_runs"] > lesson["assign_seconds"]
     )
-    assert lesson["faster_overall_seconds"] == (
-        lesson["seconds_after"] < lesson["seconds_before"]
+    assert np.isclose(
+        lesson["overall_speedup_seconds"],
+        lesson["seconds_before"] / lesson["seconds_after"],
     )
+
+
+@pytest.mark.parametrize(
+    ("seconds", "reference_seconds", "words"),
+    [
+        (1.0, 3.0, "faster than"),
+        (3.0, 1.0, "slower than"),
+        (1.0, 1.0, "about as fast as"),
+        (1.09, 1.0, "about as fast as"),
+        (1.0, 1.09, "about as fast as"),
+        (1.12, 1.0, "slower than"),
+        (1.0, 1.12, "faster than"),
+    ],
+)
+def test_compared_words_each_case(lesson, seconds, reference_seconds, words):
+    assert lesson["MARGIN"] == 0.10
+    assert lesson["compared"](seconds, reference_seconds) == words
+
+
+def test_times_are_processor_seconds_after_a_warm_up(lesson):
+    """cpu_seconds: one untimed call, then the best of the timed ones."""
+    calls = []
+    assert lesson["cpu_seconds"](calls.append, 1, repeats=2) >= 0
+    assert calls == [1, 1, 1]
+    assert lesson["shown"](0.0123) == "12.3 ms"
+    assert lesson["shown"](1.234) == "1.23 s"
+
+
+def test_distinct_colours_match_np_unique(lesson):
+    assert lesson["same_colours"] is True
+    colours, counts = lesson["by_numbers"]
+    assert counts.sum() == len(lesson["sample"]) == 15_000
+    assert len(colours) == lesson["n_distinct"]
 
 
 def test_a_fresh_copy_is_compiled_and_gives_the_same_answers(lesson):

@@ -15,7 +15,7 @@ for ax, image, title in zip(
     axes, [china, quantized], ["original", "16 colours"]
 ):
     ax.imshow(image)
-    ax.set_title(title)
+    ax.set_title(title, fontsize=13)
     ax.set_axis_off()
 fig.tight_layout()
 plt.show()
@@ -29,7 +29,7 @@ for ax, image, title in zip(
     axes, [china, quantized], ["original", "16 colours"]
 ):
     ax.imshow(image[detail], interpolation="nearest")
-    ax.set_title(f"{title}, detail")
+    ax.set_title(f"{title}, detail", fontsize=13)
     ax.set_axis_off()
 fig.tight_layout()
 plt.show()
@@ -79,3 +79,16 @@ print(f"'compression factor' from counting colours: {claimed_factor:,.0f}")
 print(f"bits per pixel, 24 -> 4:                    {bits_factor:.0f}")
 print(f"bytes, raw array -> 4-bit packed + palette: {packed_factor:.2f}")
 # --8<-- [end:claim]
+
+from tutorial_code.claims import claim
+
+claim(
+    "floats_larger",
+    float64_bytes > raw_bytes,
+    "the float64 array is larger than the original uint8 array",
+)
+claim(
+    "about_six",
+    abs(packed_factor - bits_factor) < 0.5,
+    "the packed image is about 24 / 4 = 6 times smaller, not a million",
+)

@@ -42,3 +42,16 @@ print(f"pixels:           {n_pixels:,}")
 print(f"distinct colours: {n_distinct:,}")
 print(f"possible colours: {n_possible:,} (256 levels in each of 3 channels)")
 # --8<-- [end:colours]
+
+from tutorial_code.claims import claim
+
+claim(
+    "jpeg_much_smaller",
+    china.nbytes > 2 * jpeg_bytes,
+    "the JPEG file is much smaller than the array",
+)
+claim(
+    "colours_shared",
+    n_distinct < n_pixels,
+    "many pixels share a colour: fewer colours than pixels",
+)

@@ -60,3 +60,16 @@ for ax, (title, image) in zip(axes.flat, shown, strict=True):
 fig.tight_layout()
 plt.show()
 # --8<-- [end:zoom]
+
+from tutorial_code.claims import claim
+
+claim(
+    "dithering_lowers_psnr",
+    dithering_lowers_psnr,
+    "dithering lowers the PSNR: it moves pixels off their nearest colour",
+)
+claim(
+    "dithering_grows_file",
+    dithering_grows_file,
+    "dithering makes the PNG file larger: its patterns compress less well",
+)

@@ -9,10 +9,12 @@ from tutorial_code.quantize.quantizer import (
     PER_AXIS,
     assign_pixels,
     cell_candidates,
+    distinct_colours,
     fit_palette,
     nearest_colours,
     quantize,
 )
+from tutorial_code.timing import best_seconds, one_call_seconds
 
 # --8<-- [start:photo]
 import numpy as np
@@ -34,19 +36,26 @@ from threadpoolctl import threadpool_limits
 threadpool_limits(1)  # NumPy's and scikit-learn's code on one thread
 
 
-def best_seconds(work, repeats: int = 3) -> float:
-    """The shortest of a few runs of ``work()``: processor seconds, added
-    up over the threads that did the work."""
-    times = []
-    for _ in range(repeats):
-        start = time.process_time()
-        work()
-        times.append(time.process_time() - start)
-    return min(times)
+def cpu_seconds(work, *args, repeats: int = 3) -> float:
+    """``best_seconds`` of ``work(*args)`` in processor seconds: the work
+    done, added up over the threads that did it."""
+    return best_seconds(work, *args, repeats=repeats, clock=time.process_time)
 
 
 def shown(seconds: float) -> str:
     return f"{seconds:.2f} s" if seconds >= 0.1 else f"{seconds * 1e3:.1f} ms"
+
+
+MARGIN = 0.10  # two times closer than this are "about as fast"
+
+
+def compared(seconds: float, reference_seconds: float) -> str:
+    """How a time compares with a reference, in words."""
+    if seconds < reference_seconds / (1 + MARGIN):
+        return "faster than"
+    if seconds > reference_seconds * (1 + MARGIN):
+        return "slower than"
+    return "about as fast as"
 
 
 # --8<-- [end:timer]
@@ -69,12 +78,12 @@ def quantize_before(image: np.ndarray, n_colors: int = 16, seed: int = 0):
 
 
 palette, _ = quantize_before(photo)
-seconds_before = best_seconds(lambda: quantize_before(photo), repeats=2)
+seconds_before = cpu_seconds(lambda: quantize_before(photo), repeats=2)
 print(f"quantize_before: {shown(seconds_before)}")
 # KMeans.predict alone, with the palette as the centres.
 centres = palette.astype(np.float32)
 model = KMeans(n_clusters=16, init=centres, n_init=1).fit(centres)
-predict_seconds = best_seconds(
+predict_seconds = cpu_seconds(
     lambda: model.predict(pixels.astype(np.float32)), repeats=2
 )
 print(f"KMeans.predict, all pixels: {shown(predict_seconds)}")
@@ -86,10 +95,10 @@ flops = n_pixels * n_colours * 3 * 2  # a multiply and an add per channel
 bytes_moved = n_pixels * (3 + 1)  # read three bytes, write a one-byte index
 # This machine's speed on one core: a large copy, a large float32 product.
 big = np.ones(2**24, dtype=np.float32)
-copy_seconds = best_seconds(big.copy)
+copy_seconds = cpu_seconds(big.copy)
 bytes_per_second = 2 * big.nbytes / copy_seconds  # read + written
 square = np.ones((1024, 1024), dtype=np.float32)
-product_seconds = best_seconds(lambda: square @ square)
+product_seconds = cpu_seconds(lambda: square @ square)
 flops_per_second = 2 * 1024**3 / product_seconds
 floor_seconds = max(flops / flops_per_second, bytes_moved / bytes_per_second)
 floor_seconds_text = shown(floor_seconds)
@@ -102,18 +111,18 @@ print(f"floor: {floor_seconds_text}")
 
 # --8<-- [start:brute]
 few = pixels[:2000]  # the loop in plain Python is slow: time it on a few
-start_seconds = time.process_time()
 by_python = nearest_colours.py_func(few, palette)  # the loop, not compiled
-python_seconds = time.process_time() - start_seconds
+python_seconds = cpu_seconds(lambda: nearest_colours.py_func(few, palette))
 python_all_seconds = python_seconds * n_pixels / len(few)
-brute_seconds = best_seconds(lambda: nearest_colours(pixels, palette))
 brute_force = nearest_colours(pixels, palette)
+brute_seconds = cpu_seconds(lambda: nearest_colours(pixels, palette))
 print(f"Python loop, {len(few):,} pixels: {shown(python_seconds)}")
 print(f"  so all pixels would take about {shown(python_all_seconds)}")
 print(f"compiled, all pixels: {shown(brute_seconds)}")
-print(f"same answers: {np.array_equal(by_python, brute_force[: len(few)])}")
+same_answers = np.array_equal(by_python, brute_force[: len(few)])
+print(f"same answers: {same_answers}")
 compiled_speedup_seconds = python_all_seconds / brute_seconds
-brute_beats_predict_seconds = brute_seconds < predict_seconds
+brute_versus_predict_seconds = compared(brute_seconds, predict_seconds)
 # --8<-- [end:brute]
 
 
@@ -124,7 +133,7 @@ def cell_numbers(colours: np.ndarray) -> np.ndarray:
     return (r * PER_AXIS + g) * PER_AXIS + b
 
 
-cells_seconds = best_seconds(lambda: cell_candidates(palette))
+cells_seconds = cpu_seconds(lambda: cell_candidates(palette))
 cells = cell_candidates(palette)
 counts = np.diff(cells.starts)  # candidates per cell
 cells_megabytes = sum(array.nbytes for array in cells) / 1e6
@@ -158,9 +167,10 @@ for ax, image, title in zip(axes, [nearest, painted], titles):
     ax.imshow(image.transpose(1, 0, 2), origin="lower", extent=(0, 256) * 2)
     ax.set_xticks(range(0, 257, 64))
     ax.set_yticks(range(0, 257, 64))
-    ax.set_xlabel("red")
-    ax.set_title(title, fontsize=11)
-axes[0].set_ylabel("green")
+    ax.set_xlabel("red", fontsize=11)
+    ax.tick_params(labelsize=11)
+    ax.set_title(title, fontsize=12)
+axes[0].set_ylabel("green", fontsize=11)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:slice]
@@ -194,7 +204,7 @@ plt.show()
 # --8<-- [end:zoom]
 
 # --8<-- [start:assign]
-assign_seconds = best_seconds(lambda: assign_pixels(pixels, palette))
+assign_seconds = cpu_seconds(lambda: assign_pixels(pixels, palette))
 print(f"KMeans.predict:       {shown(predict_seconds)}")
 print(f"compiled brute force: {shown(brute_seconds)}")
 print(f"assign_pixels:        {shown(assign_seconds)}")
@@ -207,9 +217,8 @@ above_floor_seconds = assign_seconds > floor_seconds
 import numba
 
 fresh = numba.njit(nearest_colours.py_func)  # a copy without machine code
-start_seconds = time.perf_counter()
-fresh(few, palette)  # its first call compiles it
-compile_seconds = time.perf_counter() - start_seconds
+# Its first call compiles it: timed on purpose, once, in wall-clock time.
+compile_seconds = one_call_seconds(fresh, few, palette)
 compile_seconds_text = shown(compile_seconds)
 print(f"compiling nearest_colours: {compile_seconds_text}")
 # --8<-- [end:first_call]
@@ -233,6 +242,28 @@ print(f"{len(coarse):,} of them: as NumPy's int64 distances: {coarse_exact}")
 # --8<-- [end:exact]
 
 
+# --8<-- [start:distinct]
+# A 15,000-pixel sample of china.jpg itself, not enlarged: its colours.
+original = np.asarray(china)
+original_pixels = original.reshape(-1, 3)
+rng = np.random.default_rng(0)
+chosen = rng.choice(len(original_pixels), 15_000, replace=False)
+sample = original_pixels[chosen]
+by_rows = np.unique(sample, axis=0, return_counts=True)
+by_numbers = distinct_colours(sample)
+same_colours = all(map(np.array_equal, by_rows, by_numbers))
+n_distinct = len(by_numbers[0])
+print(f"{n_distinct:,} distinct colours, the same both ways: {same_colours}")
+rows_seconds = cpu_seconds(
+    lambda: np.unique(sample, axis=0, return_counts=True)
+)
+numbers_seconds = cpu_seconds(distinct_colours, sample)
+print(f"np.unique(sample, axis=0): {shown(rows_seconds)}")
+print(f"distinct_colours(sample):  {shown(numbers_seconds)}")
+numbers_versus_rows_seconds = compared(numbers_seconds, rows_seconds)
+# --8<-- [end:distinct]
+
+
 # --8<-- [start:fit]
 def ten_runs(colours, counts, rng):
     """The fit before: ten k-means runs on all the sample's colours."""
@@ -245,24 +276,23 @@ def third_then_one(colours, counts, rng):
     return fit_palette(colours, counts, 16, rng)
 
 
-# On china.jpg itself, to keep it quick: three samples, both fits on each.
-original = np.asarray(china)
-original_pixels = original.reshape(-1, 3)
+# Three samples of china.jpg, both fits on each; timed on the first.
 fit_seconds, quality_db = {}, {}
 for seed in range(3):
     rng = np.random.default_rng(seed)
     chosen = rng.choice(len(original_pixels), 15_000, replace=False)
-    sample = original_pixels[chosen]
-    colours, counts = np.unique(sample, axis=0, return_counts=True)
+    colours, counts = distinct_colours(original_pixels[chosen])
     for fit in (ten_runs, third_then_one):
-        start_seconds = time.process_time()
         fitted = fit(colours, counts, rng)
-        seconds = time.process_time() - start_seconds
-        name = fit.__name__
-        fit_seconds[name] = min(seconds, fit_seconds.get(name, seconds))
         indices = assign_pixels(original_pixels, fitted)
         quantized = fitted[indices].reshape(original.shape)
-        quality_db.setdefault(name, []).append(psnr(original, quantized))
+        quality_db.setdefault(fit.__name__, []).append(
+            psnr(original, quantized)
+        )
+        if seed == 0:  # the same colours for both fits
+            fit_seconds[fit.__name__] = cpu_seconds(
+                fit, colours, counts, np.random.default_rng(0), repeats=2
+            )
 for name, seconds in fit_seconds.items():
     dbs = ", ".join(f"{db:.2f}" for db in quality_db[name])
     print(f"{name:15} {shown(seconds):>9}   PSNR {dbs} dB")
@@ -270,13 +300,56 @@ psnr_change_db = np.mean(quality_db["third_then_one"]) - np.mean(
     quality_db["ten_runs"]
 )
 print(f"mean change: {psnr_change_db:+.3f} dB")
-fit_faster_seconds = fit_seconds["third_then_one"] < fit_seconds["ten_runs"]
+fit_speedup_seconds = fit_seconds["ten_runs"] / fit_seconds["third_then_one"]
 fit_outweighs_assign_seconds = fit_seconds["ten_runs"] > assign_seconds
 # --8<-- [end:fit]
 
 # --8<-- [start:total]
-seconds_after = best_seconds(lambda: quantize(photo, 16), repeats=2)
+seconds_after = cpu_seconds(lambda: quantize(photo, 16), repeats=2)
 print(f"quantize before: {shown(seconds_before)}")
 print(f"quantize now:    {shown(seconds_after)}")
-faster_overall_seconds = seconds_after < seconds_before
+overall_speedup_seconds = seconds_before / seconds_after
 # --8<-- [end:total]
+
+from tutorial_code.claims import claim
+
+claim(
+    "exact",
+    photo_exact and every_colour_exact and coarse_exact and same_answers,
+    "every check of exactness finds the same answers as brute force",
+)
+claim(
+    "predict_far_above_floor",
+    predict_seconds > 5 * floor_seconds,
+    "KMeans.predict takes many times the floor",
+)
+claim(
+    "same_colours",
+    same_colours,
+    "distinct_colours gives the colours and counts np.unique gives",
+)
+claim(
+    "cells_beat_brute_force",
+    cells_speedup_seconds > 1.5,
+    "assigning by cells is clearly faster than the compiled brute force",
+)
+claim(
+    "fit_dominates",
+    fit_outweighs_assign_seconds,
+    "the ten k-means runs took longer than assigning every pixel",
+)
+claim(
+    "new_fit_faster",
+    fit_speedup_seconds > 2,
+    "the new fit is several times faster than ten full runs",
+)
+claim(
+    "same_quality",
+    abs(psnr_change_db) < 0.1,
+    "the new fit's palettes are within 0.1 dB of ten full runs' on average",
+)
+claim(
+    "faster_overall",
+    overall_speedup_seconds > 1.5,
+    "the new quantize is clearly faster than the one before",
+)

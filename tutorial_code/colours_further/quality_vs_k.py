@@ -49,13 +49,14 @@ fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
 for name in names:
     axes[0].plot(ks, quality_db[name], marker="o", label=name)
     axes[1].plot(ks, bits_per_pixel[name], marker="o", label=name)
-axes[0].set_title("quality: PSNR (dB), higher is better", fontsize=10)
-axes[1].set_title("size: bits per pixel of the PNG file", fontsize=10)
+axes[0].set_title("quality: PSNR (dB), higher is better", fontsize=11)
+axes[1].set_title("size: bits per pixel of the PNG file", fontsize=11)
 for ax in axes:
     ax.set_xscale("log", base=2)
     ax.set_xticks(ks, [str(k) for k in ks])
-    ax.set_xlabel("number of colours k")
-    ax.legend()
+    ax.set_xlabel("number of colours k", fontsize=11)
+    ax.tick_params(labelsize=11)
+    ax.legend(fontsize=11)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:curves]
@@ -76,3 +77,29 @@ for ax, (title, image) in zip(axes.flat, panels, strict=True):
 fig.tight_layout()
 plt.show()
 # --8<-- [end:small_multiples]
+
+import numpy as np
+
+from tutorial_code.claims import claim
+
+gains_db = {name: np.diff(quality_db[name]) for name in names}
+claim(
+    "doubling_adds_a_few_db",
+    all(((gains > 1) & (gains < 6)).all() for gains in gains_db.values()),
+    "each doubling of the palette adds between 1 and 6 dB, for both photos",
+)
+claim(
+    "files_grow",
+    all((np.diff(bits_per_pixel[name]) > 0).all() for name in names),
+    "the PNG file grows with every doubling, for both photos",
+)
+claim(
+    "far_below_raw",
+    max(max(bits) for bits in bits_per_pixel.values()) < 24 / 3,
+    "even 64 colours take less than a third of the raw pixels' 24 bits",
+)
+claim(
+    "flower_smaller",
+    all(f < c for f, c in zip(flower_bits, china_bits, strict=True)),
+    "the flower needs fewer bits per pixel than china at every k",
+)

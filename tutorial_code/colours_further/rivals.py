@@ -5,12 +5,13 @@ Page: docs/colours_further/rivals.md
 
 from tutorial_code.quantize.quality import psnr
 from tutorial_code.quantize.image_files import write_indexed_png
-from tutorial_code.quantize.quantizer import quantize
+from tutorial_code.quantize.quantizer import assign_pixels, quantize
+from tutorial_code.timing import best_seconds
 
 # --8<-- [start:methods]
 import numpy as np
 from PIL import Image
-from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.cluster import KMeans
 from sklearn.datasets import load_sample_image
 from sklearn.metrics import pairwise_distances_argmin
 
@@ -42,18 +43,20 @@ def pillow(method):
     return palette, np.asarray(indexed)
 
 
+# 16 pixels picked at random as the palette: the bar to clear.
+random_colours = pixels[rng.choice(len(pixels), n_colours, replace=False)]
+
+
 def random_palette():
-    """16 pixels picked at random as the palette: the bar to clear."""
-    palette = pixels[rng.choice(len(pixels), n_colours, replace=False)]
-    return palette, pairwise_distances_argmin(pixels, palette)
+    """The random palette, and each pixel's nearest colour in it."""
+    return random_colours, pairwise_distances_argmin(pixels, random_colours)
 
 
 methods = {  # short names: they are the table's rows
     # Like with like: one start each, float32, on 15,000 pixels or on all.
     "kmeans_sample": lambda: kmeans_fit(one_start(KMeans), sample),
     "kmeans_all": lambda: kmeans_fit(one_start(KMeans), pixels),
-    "minibatch_all": lambda: kmeans_fit(one_start(MiniBatchKMeans), pixels),
-    # Our quantize(): ten starts on the same 15,000 pixels.
+    # Our quantize(): the same 15,000 pixels, its own starts (see above).
     "quantize": lambda: quantize(china, n_colours),
     "median_cut": lambda: pillow(Image.Quantize.MEDIANCUT),
     "max_coverage": lambda: pillow(Image.Quantize.MAXCOVERAGE),
@@ -62,10 +65,8 @@ methods = {  # short names: they are the table's rows
 }
 # --8<-- [end:methods]
 
+
 # --8<-- [start:compare]
-import time
-
-
 def duration(seconds: float) -> str:
     """A time as "1.23 s", or as "12.3 ms" under a tenth of a second."""
     if seconds < 0.1:
@@ -73,13 +74,14 @@ def duration(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
-seconds, quality_db, png_bytes, colours_used, results = {}, {}, {}, {}, {}
+seconds, quality_db, png_bytes, colours_used = {}, {}, {}, {}
+palettes, results = {}, {}
 for number, (name, method) in enumerate(methods.items()):
-    start_seconds = time.perf_counter()
     palette, indices = method()
-    seconds[name] = time.perf_counter() - start_seconds
+    # The same call again: once untimed, then the best of three (helper).
+    seconds[name] = best_seconds(method)
     indices = np.asarray(indices).reshape(china.shape[:2])
-    results[name] = palette[indices]
+    palettes[name], results[name] = palette, palette[indices]
     quality_db[name] = psnr(china, results[name])
     png_bytes[name] = write_indexed_png(
         f"method-{number}.png", palette, indices
@@ -99,31 +101,28 @@ best = max(quality_db, key=quality_db.get)
 best_is_kmeans = best in {"kmeans_sample", "kmeans_all", "quantize"}
 # The sample against all pixels, both with one start: how many dB apart?
 sample_gap_db = quality_db["kmeans_all"] - quality_db["kmeans_sample"]
-sample_within_half_db = abs(sample_gap_db) < 0.5
-sample_faster_than_all_seconds = (
-    seconds["kmeans_sample"] < seconds["kmeans_all"]
-)
-minibatch_faster_than_all_seconds = (
-    seconds["minibatch_all"] < seconds["kmeans_all"]
-)
-# Ten starts against one, on the same sample.
-ten_starts_gain_db = quality_db["quantize"] - quality_db["kmeans_sample"]
-# The fastest method, and whether it beats a random palette.
-fastest_seconds = min(seconds, key=seconds.get)
-fastest_seconds_shown, fastest_db = (
-    seconds_shown[fastest_seconds],
-    quality_db[fastest_seconds],
-)
+sample_speedup_seconds = seconds["kmeans_all"] / seconds["kmeans_sample"]
+# quantize's starts against a single one, on the same sample.
+starts_gain_db = quality_db["quantize"] - quality_db["kmeans_sample"]
+# The fastest method, and how far ahead of the next.
+by_time_seconds = sorted(seconds, key=seconds.get)
+fastest_seconds, runner_up_seconds = by_time_seconds[:2]
+lead_seconds = seconds[runner_up_seconds] / seconds[fastest_seconds]
+fastest_seconds_shown = seconds_shown[fastest_seconds]
+fastest_db = quality_db[fastest_seconds]
 best_seconds_shown, best_db = seconds_shown[best], quality_db[best]
 octree_beats_random = quality_db["fast_octree"] > quality_db["random"]
-median_cut_beats_random = quality_db["median_cut"] > quality_db["random"]
 # Every method below the best, by how many dB.
 behind_best_db = {
     name: quality_db[best] - db for name, db in quality_db.items()
 }
+# Of quantize's time, how much is assigning every pixel to its palette?
+assign_seconds = best_seconds(assign_pixels, pixels, palettes["quantize"])
+assign_share_seconds = assign_seconds / seconds["quantize"]
 print(f"best PSNR: {best}; fastest: {fastest_seconds}")
 print(f"sample vs all pixels, one start each: {sample_gap_db:+.2f} dB")
-print(f"ten starts vs one, on the sample:     {ten_starts_gain_db:+.2f} dB")
+print(f"quantize vs one start, on the sample: {starts_gain_db:+.2f} dB")
+print(f"quantize's assignment of every pixel: {duration(assign_seconds)}")
 # --8<-- [end:conclude]
 
 # --8<-- [start:details]
@@ -143,3 +142,37 @@ for ax, (name, image) in zip(axes.flat, panels, strict=True):
 fig.tight_layout()
 plt.show()
 # --8<-- [end:details]
+
+from tutorial_code.claims import claim
+
+claim(
+    "similar_sizes",
+    max(png_bytes.values()) < 1.25 * min(png_bytes.values()),
+    "all the PNG files are of a similar size (within 25 % of each other)",
+)
+claim(
+    "sample_enough",
+    abs(sample_gap_db) < 0.5,
+    "k-means on 15,000 pixels is within half a decibel of k-means on all",
+)
+claim(
+    "sample_much_faster",
+    sample_speedup_seconds > 2,
+    "k-means on the sample is several times faster than on every pixel",
+)
+claim(
+    "starts_matter_little",
+    abs(starts_gain_db) < 0.25 * behind_best_db["median_cut"],
+    "quantize's starts change PSNR by a small fraction of the gap between "
+    "the best method and median cut",
+)
+claim(
+    "fastest_well_ahead",
+    lead_seconds > 2,
+    "the fastest method took less than half the time of the next",
+)
+claim(
+    "fit_dominates",
+    assign_share_seconds < 0.5,
+    "most of quantize's time on this photo is learning the palette",
+)
