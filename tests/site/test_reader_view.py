@@ -2,7 +2,8 @@
 
 Each check here caught a real defect once: lint pragmas in shown code, a
 placeholder left in a page, a timing printed as ``0.00 s``, figure text too
-small to read where the figure is shown.
+small to read where the figure is shown, a dark figure's text lost on the
+dark page.
 """
 
 import html
@@ -28,7 +29,10 @@ ZERO = re.compile(r"(?<![\d.])0\.0+ (s|ms|MB)\b")
 DESKTOP_WIDTH, PHONE_WIDTH = 750, 358
 # Smallest text size, in CSS pixels, at each (a phone reader can also open
 # the figure at full size with a click).
-MIN_DESKTOP_PX, MIN_PHONE_PX = 9.5, 5.5
+MIN_DESKTOP_PX, MIN_PHONE_PX = 9.5, 6.5
+# WCAG's minimum contrast for graphics: a dark figure's text and lines
+# against the dark page.
+MIN_DARK_CONTRAST = 3.0
 
 
 def page_files(site):
@@ -75,6 +79,17 @@ def test_figure_text_is_legible_where_it_is_shown(site, lesson):
         phone = shown_text_px(figure, PHONE_WIDTH)
         assert desktop >= MIN_DESKTOP_PX, f"{section}: {desktop:.1f} px"
         assert phone >= MIN_PHONE_PX, f"{section}: {phone:.1f} px on a phone"
+
+
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
+def test_dark_figures_stand_out_from_the_dark_page(site, lesson):
+    """Measured where the figure is drawn, on a transparent background (the
+    files bring the page's background, so that they read when opened
+    alone)."""
+    figures = LessonResults(RESULTS)[lesson.id]["figures"]
+    for section, figure in figures.items():
+        ratio = figure["dark_ink_contrast"]
+        assert ratio >= MIN_DARK_CONTRAST, f"{section}: {ratio:.1f}:1"
 
 
 @pytest.mark.parametrize(
