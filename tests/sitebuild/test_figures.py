@@ -1,5 +1,7 @@
 """Figures: opaque on their pages' backgrounds, and every text measured."""
 
+import warnings
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -99,3 +101,12 @@ def test_each_variant_brings_its_pages_background(ax, tmp_path):
     # Measured on the dark variant before it got its background: its text
     # and lines stand out from the dark page (WCAG's 3:1 for graphics).
     assert figure["dark_ink_contrast"] > 3
+
+
+def test_a_figure_with_nothing_on_the_background_has_no_ink(ax, tmp_path):
+    ax.set_title("")
+    ax.set_axis_off()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a lesson's warning fails the build
+        figure = save_light_and_dark(ax.figure, tmp_path, "empty")
+    assert figure["dark_ink_contrast"] is None

@@ -189,7 +189,7 @@ def ink_contrast(image: Image.Image, background: str) -> float | None:
 
     "Ink" is every opaque pixel next to a fully transparent one: the edges of
     text, ticks and lines, and the rims of opaque panels. None for an image
-    with no transparency.
+    with no transparency, or nothing drawn on it.
     """
     rgba = np.asarray(image.convert("RGBA"))
     clear = rgba[..., 3] == 0
@@ -201,6 +201,8 @@ def ink_contrast(image: Image.Image, background: str) -> float | None:
     near_clear[:, 1:] |= clear[:, :-1]
     near_clear[:, :-1] |= clear[:, 1:]
     ink = (rgba[..., 3] >= 128) & near_clear
+    if not ink.any():
+        return None
     page = np.array(to_rgb(background)) * 255
     return float(np.median(contrast(rgba[ink][:, :3], page)))
 
