@@ -18,7 +18,7 @@ from .visit import (
     PHONE,
     Visit,
     copy_problems,
-    dark_contrast_problems,
+    figure_background_problems,
     heading_problems,
     image_problems,
     in_parallel,
@@ -81,12 +81,12 @@ def axe_problems(page: Page, *, whole: bool) -> list[str]:
 
 
 def light_figures(visit: Visit) -> list[str]:
-    """Figures shown whose file is not the dark variant."""
+    """Figures shown whose file is not the dark variant (an image inline
+    in a notebook page is none)."""
     return [
-        image["src"]
+        image["src"][:100]
         for image in visit.images
         if image["visible"]
-        and not image["src"].startswith("data:")
         and not re.search(r"-dark\.\w+$", image["src"].split("#")[0])
     ]
 
@@ -128,6 +128,7 @@ def audit(url: str, browser: Browser, path: str) -> dict[str, dict]:
                 "visit": light,
                 "axe": axe_problems(page, whole=representative),
                 "headings": heading_problems(page),
+                "background": figure_background_problems(page),
             }
         }
         desktop = page.viewport_size
@@ -137,7 +138,7 @@ def audit(url: str, browser: Browser, path: str) -> dict[str, dict]:
         dark = switch_to_dark(page, light)
         found["dark"] = {
             "visit": dark,
-            "contrast": dark_contrast_problems(page),
+            "background": figure_background_problems(page),
             "variants": light_figures(dark),
         }
         if representative:
@@ -289,10 +290,12 @@ def test_nothing_is_cut_off_on_a_phone(deployed, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_figures_are_legible_in_dark_mode(deployed, path):
-    dark = deployed[path, "dark"]
-    assert dark["variants"] == [], "light figures in dark mode"
-    assert dark["contrast"] == []
+def test_figures_are_drawn_for_the_scheme_shown(deployed, path):
+    """On the page's own background, in both schemes (notebook pages too):
+    the dark scheme shows the dark variants (light text, for a dark page)."""
+    assert deployed[path, "dark"]["variants"] == [], "light figures in dark"
+    for view in ("light", "dark"):
+        assert deployed[path, view]["background"] == [], view
 
 
 @pytest.mark.parametrize("path", PAGES)

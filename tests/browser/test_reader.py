@@ -9,6 +9,7 @@ from tutorial_code.sitebuild.preview import serving
 
 from ..pages import nav_urls
 from .conftest import MOUNTS, offline_context
+from .visit import full_size_problems, open_figure_at_full_size, open_page
 
 SEARCHES = [
     ("confusion matrix", "digits/confusion_matrix/"),
@@ -69,6 +70,18 @@ def test_the_colour_toggle_switches_scheme_and_figures(context, deployed_url):
     assert "-dark." in shown_figure()
     page.locator("label[title='Switch to light mode']").click()
     assert scheme() == "default"
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_a_figure_opened_at_full_size_keeps_its_schemes_background(
+    context, deployed_url, scheme
+):
+    """A click on a figure shows it alone, in the browser's image viewer:
+    on the page's dark background in dark mode (its text is light), on
+    white in light mode, whatever the viewer puts behind an image."""
+    page, _ = open_page(context, deployed_url, scheme, "load")
+    open_figure_at_full_size(page)
+    assert full_size_problems(page, scheme) == []
 
 
 @pytest.mark.parametrize("path", ["", "digits/evaluation/"])

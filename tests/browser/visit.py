@@ -19,8 +19,15 @@ from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import numpy as np
+from matplotlib.colors import to_rgb
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tutorial_code.sitebuild.figures import (
+    DARK_BACKGROUND,
+    LIGHT_BACKGROUND,
+    contrast,
+)
 
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -38,7 +45,10 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 MAX_FIRST_LOAD_BYTES = 1_500_000
 LOCAL_HOST = "127.0.0.1"
-MIN_DARK_CONTRAST = 3.0  # WCAG's minimum for graphics and large text
+# A figure's background may differ from the page's by a lossy encoding's
+# rounding, never by a visible edge.
+MAX_BACKGROUND_CONTRAST = 1.05
+SCHEME_BACKGROUNDS = {"light": LIGHT_BACKGROUND, "dark": DARK_BACKGROUND}
 
 PLACEHOLDER_ALT = re.compile(
     r"^\s*$|^(figure|image|img|plot|graph|chart|picture|photo)\s*\d*$"
@@ -243,68 +253,77 @@ def heading_problems(page: Page) -> list[str]:
     return problems
 
 
-def relative_luminance(rgb: np.ndarray) -> np.ndarray:
-    """WCAG relative luminance of sRGB colours (last axis: R, G, B)."""
-    c = np.asarray(rgb, dtype=float)[..., :3] / 255
-    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    return linear @ np.array([0.2126, 0.7152, 0.0722])
+def border_colour(image: Image.Image, behind: np.ndarray) -> np.ndarray:
+    """The commonest colour of an image's outermost pixels, as shown on a
+    page of colour ``behind``: a figure's own background."""
+    rgba = np.asarray(image.convert("RGBA"), dtype=float)
+    alpha = rgba[..., 3:] / 255
+    shown = rgba[..., :3] * alpha + behind * (1 - alpha)
+    ring = np.concatenate([shown[0], shown[-1], shown[:, 0], shown[:, -1]])
+    colours, counts = np.unique(ring.round(), axis=0, return_counts=True)
+    return colours[counts.argmax()]
 
 
-def contrast(colours: np.ndarray, background: np.ndarray) -> np.ndarray:
-    """WCAG contrast ratio of each colour against the background."""
-    one, two = relative_luminance(colours), relative_luminance(background)
-    return (np.maximum(one, two) + 0.05) / (np.minimum(one, two) + 0.05)
+def page_background(page: Page) -> np.ndarray:
+    colour = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    return np.array([int(x) for x in re.findall(r"\d+", colour)[:3]])
 
 
-def ink_contrast(image: Image.Image, background: np.ndarray) -> float | None:
-    """Median contrast with the page of what a figure draws straight on it.
+def background_problems(figure: np.ndarray, page: np.ndarray) -> list[str]:
+    """A figure's background must be the page's: no box around it, and
+    the figure drawn for this colour scheme."""
+    ratio = float(contrast(figure, page))
+    if ratio > MAX_BACKGROUND_CONTRAST:
+        return [
+            f"background {figure.astype(int).tolist()} on a page of "
+            f"{page.astype(int).tolist()} (contrast {ratio:.2f}:1)"
+        ]
+    return []
 
-    "Ink" is every opaque pixel next to a fully transparent one: the edges of
-    text, ticks and lines drawn on the transparent background, and the rims
-    of opaque panels. None for an image with no transparency, which brings
-    its own background.
+
+def figure_background_problems(page: Page) -> list[str]:
+    """Each figure shown sits on the page's own background.
+
+    The rule runs on the image the browser actually shows (its currentSrc,
+    an inline image too), against the page's computed background: a
+    figure drawn for the other scheme, or shown as a notebook draws it (on
+    white), fails it.
     """
-    rgba = np.asarray(image.convert("RGBA"))
-    clear = rgba[..., 3] == 0
-    if not clear.any():
-        return None
-    near_clear = np.zeros_like(clear)
-    near_clear[1:] |= clear[:-1]
-    near_clear[:-1] |= clear[1:]
-    near_clear[:, 1:] |= clear[:, :-1]
-    near_clear[:, :-1] |= clear[:, 1:]
-    ink = (rgba[..., 3] >= 128) & near_clear
-    return float(np.median(contrast(rgba[ink][:, :3], background)))
-
-
-def dark_contrast_problems(page: Page) -> list[str]:
-    """Each figure shown in dark mode must stand out from the dark page.
-
-    The rule runs on the image the browser actually shows (its currentSrc),
-    against the page's computed background: a figure drawn for a white page
-    (black text and lines on transparency) fails it.
-    """
-    background = page.evaluate(
-        "getComputedStyle(document.querySelector('.md-main')).backgroundColor"
-    )
-    base = np.array([int(x) for x in re.findall(r"\d+", background)[:3]])
+    behind = page_background(page)
     sources = page.evaluate(
         "[...document.querySelectorAll('.md-content img')]"
         ".filter(i => i.offsetParent !== null).map(i => i.currentSrc)"
     )
     problems = []
     for source in sources:
-        if source.startswith("data:"):
-            continue  # notebook outputs: opaque, with their own background
-        with urlopen(source) as response:  # from our own server
+        with urlopen(source) as response:  # our own server, or data:
             body = response.read()
         with Image.open(io.BytesIO(body)) as image:
-            ratio = ink_contrast(image, base)
-        if ratio is not None and ratio < MIN_DARK_CONTRAST:
-            problems.append(
-                f"ink contrast {ratio:.1f}:1 on the dark page: {source}"
-            )
+            colour = border_colour(image, behind)
+        problems += [
+            f"{problem}: {source[:100]}"
+            for problem in background_problems(colour, behind)
+        ]
     return problems
+
+
+def open_figure_at_full_size(page: Page) -> Page:
+    """Click the first figure the page shows, as a reader does to see it
+    at full size: the browser shows the image alone."""
+    page.locator("a.figure-link:visible").first.click()
+    page.wait_for_url(re.compile(r"\.webp(#.*)?$"))
+    page.wait_for_function("document.images[0]?.complete")
+    return page
+
+
+def full_size_problems(page: Page, scheme: str) -> list[str]:
+    """The figure opened alone (the browser's image viewer) shows the
+    background of its page's scheme: light text stays readable on it."""
+    expected = np.array(to_rgb(SCHEME_BACKGROUNDS[scheme])) * 255
+    shot = page.locator("img").first.screenshot()
+    with Image.open(io.BytesIO(shot)) as image:
+        colour = border_colour(image, expected)
+    return background_problems(colour, expected)
 
 
 _OVERFLOW_JS = """

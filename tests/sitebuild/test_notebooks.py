@@ -23,7 +23,14 @@ def test_cells_get_their_sections_prints_and_figures(tmp_path):
     Image.new("RGB", (200, 100), "white").save(lesson / "plot-notebook.png")
     results = {
         "outputs": {"fit": "fitted\n", "plot": ""},
-        "figures": {"plot": {"notebook": "plot-notebook.png"}},
+        "figures": {
+            "plot": {
+                "notebook": "plot-notebook.png",
+                "light": "plot-light.webp",
+                "width": 200,
+                "height": 100,
+            }
+        },
     }
     (lesson / "results.json").write_text(json.dumps(results))
     cells = [
@@ -48,6 +55,12 @@ def test_cells_get_their_sections_prints_and_figures(tmp_path):
     assert stream.text == "fitted\n"
     png = base64.b64decode(figure.data["image/png"])
     assert png == (lesson / "plot-notebook.png").read_bytes()
+    # nbconvert, making the notebook's page, shows the site's figure: the
+    # page is <chapter>/kmeans-<chapter>/, beside the notebook's file.
+    assert figure.metadata["filenames"] == {
+        "image/png": "../../figures/chapter/lesson/plot-light.webp"
+    }
+    assert figure.metadata["image/png"] == {"width": 200, "height": 100}
     assert all(SNIPPETS not in cell.metadata for cell in notebook.cells)
     nbformat.validate(notebook)
 

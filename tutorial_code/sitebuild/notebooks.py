@@ -21,7 +21,11 @@ from pathlib import Path
 import nbformat
 
 from tutorial_code.sitebuild.markdown_ext import BLOCK, substitute_values
-from tutorial_code.sitebuild.results import LessonResults, versions_text
+from tutorial_code.sitebuild.results import (
+    LessonResults,
+    lesson_path,
+    versions_text,
+)
 from tutorial_code.sitebuild.sections import SNIPPET_LINE, split_sections
 
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) \w+(?: "(?P<title>.*)")?\s*$')
@@ -33,6 +37,7 @@ PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)", re.DOTALL)
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 SNIPPETS = "snippets"  # while building: the sections a code cell holds
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
+FIGURES = "figures"  # the site's folder of figures (as in mkdocs_hooks)
 
 
 def notebook_name(chapter: str) -> str:
@@ -216,32 +221,40 @@ def add_outputs(
     """Give each code cell what its sections printed and drew in lessons.
 
     A section of a module that is no lesson (a function shown on a page)
-    prints and draws nothing.
+    prints and draws nothing. Each image names, as nbconvert's
+    ``filenames``, the site's light variant of its figure, relative to the
+    notebook's folder on the site (``<chapter>/kmeans-<chapter>/``): the
+    notebook's page shows the site's variants instead (``html_fixes``).
     """
     code_cells = [c for c in notebook.cells if c.cell_type == "code"]
     for number, cell in enumerate(code_cells, start=1):
         cell.execution_count = number
-        printed, images = "", []
+        printed, figures = "", []
         for path, section in cell.metadata.pop(SNIPPETS):
             lesson = f"{Path(path).parent.name}.{Path(path).stem}"
             lesson_results = results[lesson]
             printed += lesson_results.get("outputs", {}).get(section, "")
             figure = lesson_results.get("figures", {}).get(section)
             if figure is not None:
-                images.append(results.folder(lesson) / figure["notebook"])
+                figures.append((lesson, figure))
         if printed:
             stream = {"output_type": "stream", "name": "stdout"}
             cell.outputs.append(
                 nbformat.from_dict({**stream, "text": printed})
             )
-        for image in images:
+        for lesson, figure in figures:
+            image = results.folder(lesson) / figure["notebook"]
+            kind = IMAGE_TYPES[image.suffix]
             data = {
-                IMAGE_TYPES[image.suffix]: base64.b64encode(
-                    image.read_bytes()
-                ).decode(),
+                kind: base64.b64encode(image.read_bytes()).decode(),
                 "text/plain": "<Figure>",
             }
-            shown = {"output_type": "display_data", "metadata": {}}
+            folder = f"../../{FIGURES}/{lesson_path(lesson)}"
+            metadata = {
+                "filenames": {kind: f"{folder}/{figure['light']}"},
+                kind: {"width": figure["width"], "height": figure["height"]},
+            }
+            shown = {"output_type": "display_data", "metadata": metadata}
             cell.outputs.append(nbformat.from_dict({**shown, "data": data}))
 
 
