@@ -39,6 +39,22 @@ def test_progress_lines_end_when_the_move_is_below_tol(lesson):
 def test_our_step_repeats_dask_mls_last_one(lesson):
     assert lesson["same_last_step"]
     assert lesson["our_shift"] < lesson["tol"]
+    # The page quotes both moves side by side: they must print the same.
+    assert f"{lesson['our_shift']:.4f}" == f"{lesson['dask_last_shift']:.4f}"
+
+
+def test_the_page_rests_on_checked_claims(lesson):
+    claims = LessonResults(RESULTS)["scaling.dask_cluster"]["claims"]
+    assert set(claims) == {
+        "same_last_step",
+        "stops_below_tol",
+        "inertia_attribute_is_not_inertia",
+    }
+
+
+def test_the_palette_sentence_follows_the_gap(lesson):
+    # "the same palette" for a gap of a few units, else "went elsewhere".
+    assert lesson["same_palette"] == (lesson["largest_centre_gap"] < 10)
 
 
 def test_dask_ml_and_scikit_learn_agree(lesson):

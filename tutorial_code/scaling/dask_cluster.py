@@ -103,7 +103,8 @@ with (
     our_centres = lloyd_step(pixels, centres)
 dask_iterations = dask_kmeans.n_iter_
 our_shift = float(((our_centres - centres) ** 2).sum())
-same_last_step = bool(np.isclose(our_shift, progress.shifts[-1], rtol=1e-3))
+dask_last_shift = progress.shifts[-1]
+same_last_step = bool(np.isclose(our_shift, dask_last_shift, rtol=1e-3))
 print(f"our iteration: centres moved {our_shift:.4f}")
 # --8<-- [end:cluster]
 
@@ -122,6 +123,7 @@ def inertia(points: np.ndarray, centres: np.ndarray) -> float:
 distances = pairwise_distances(sklearn_kmeans.cluster_centers_, centres)
 rows, cols = linear_sum_assignment(distances)  # match centres one to one
 largest_centre_gap = float(distances[rows, cols].max())
+same_palette = largest_centre_gap < 10  # a few units on the 0-255 scale
 sklearn_inertia = inertia(local, sklearn_kmeans.cluster_centers_)
 dask_inertia = inertia(local, centres)
 dask_to_sklearn = dask_inertia / sklearn_inertia
@@ -137,3 +139,21 @@ print(f"inertia, dask-ml:      {dask_inertia:.5g} ({dask_to_sklearn:.4f} x)")
 print(f"dask-ml's inertia_:    {dask_kmeans.inertia_:.5g}")
 print(f"sum of distances:      {distance_sum:.5g}")
 # --8<-- [end:compare]
+
+from tutorial_code.claims import claim
+
+claim(
+    "same_last_step",
+    same_last_step,
+    "our Lloyd iteration moved the centres as far as dask-ml's last one",
+)
+claim(
+    "stops_below_tol",
+    dask_last_shift < tol <= min(progress.shifts[:-1]),
+    "dask-ml stopped at the first iteration whose shift fell below tol",
+)
+claim(
+    "inertia_attribute_is_not_inertia",
+    not dask_ml_squares,
+    "dask-ml's inertia_ is not the sum of squared distances",
+)
