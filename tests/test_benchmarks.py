@@ -288,3 +288,13 @@ def test_the_execution_times_page_names_the_lessons_far_from_their_median():
     assert "[a.2](/a.2.md) (12.00 s here, median 1.00 s) and 2 more." in five
     shorter = compared({"a.x": 1.0}, {"a.x": 5.0})  # faster than its median
     assert "(1.00 s here, median 5.00 s)" in shorter
+
+
+@pytest.mark.slow
+def test_the_built_benchmarks_page_never_says_the_build_computed_it(site):
+    """Its numbers come from ``make bench``: the footer of the pages whose
+    numbers the build computed is not on it."""
+    text = (site / "benchmarks/index.html").read_text(encoding="utf-8")
+    assert "computed when the site was built" not in " ".join(text.split())
+    times = (site / "execution_times/index.html").read_text(encoding="utf-8")
+    assert "computed when the site was built" in " ".join(times.split())
