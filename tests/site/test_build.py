@@ -77,10 +77,14 @@ def test_every_section_of_the_lesson_code_is_shown():
 
 
 def test_lessons_hide_no_code_outside_their_sections():
-    """Outside sections a lesson may only import earlier lessons' state."""
+    """Outside sections a lesson may only import earlier lessons' state,
+    and, after its last section, check its page's conclusions (claims,
+    README "Writing a lesson")."""
     for lesson in lessons():
         source = lesson.source(PROJECT).read_text(encoding="utf-8")
-        for chunk in split_sections(source):
+        chunks = split_sections(source)
+        last = max(i for i, chunk in enumerate(chunks) if chunk.section)
+        for chunk in chunks[:last]:
             if chunk.section is not None:
                 continue
             for node in ast.parse(chunk.code).body:
