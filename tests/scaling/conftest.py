@@ -10,6 +10,7 @@ runs here, as in the build, in a fresh ``__main__`` namespace.
 import contextlib
 import multiprocessing.forkserver
 import os
+import time
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
@@ -77,6 +78,17 @@ def child_processes() -> set[int]:
         if child.pid not in theirs
         and "resource_tracker" not in _command(child)
     }
+
+
+def left_since(before: set[int], seconds: float = 10) -> set[int]:
+    """Child processes started since ``before`` that are still running
+    after up to ``seconds``: a closed cluster's processes, or a kernel the
+    notebook runs are starting, may take a moment to end or to show what
+    they are."""
+    deadline = time.monotonic() + seconds
+    while (left := child_processes() - before) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
 
 
 def _command(process: psutil.Process) -> str:

@@ -12,7 +12,7 @@ from tutorial_code.scaling.chunks import block_sums, lloyd_step
 from tutorial_code.sitebuild.results import LessonResults
 
 from ..conftest import RESULTS
-from .conftest import child_processes, run_lesson_code
+from .conftest import child_processes, left_since, run_lesson_code
 
 
 def test_no_process_is_left_behind(site):
@@ -91,4 +91,4 @@ def test_a_lesson_that_raises_still_closes_its_cluster(monkeypatch, tmp_path):
     before = child_processes()
     with pytest.raises(RuntimeError, match="on purpose"):
         run_lesson_code("dask_cluster", tmp_path)
-    assert child_processes() - before == set()
+    assert left_since(before) == set()

@@ -12,7 +12,7 @@ from sklearn.cluster import KMeans
 from tutorial_code.sitebuild.results import LessonResults
 
 from ..conftest import RESULTS
-from .conftest import WORKER_PRELOAD, child_processes
+from .conftest import WORKER_PRELOAD, child_processes, left_since
 
 
 def test_no_process_is_left_behind(site):
@@ -98,4 +98,4 @@ def test_connect_uses_the_cluster_the_address_names(lesson, monkeypatch):
             imported = client.run(lambda: set(sys.modules))
             assert all(x >= WORKER_PRELOAD for x in imported.values())
         assert running.status.name == "running"  # still there for others
-    assert child_processes() - before == set()
+    assert left_since(before) == set()

@@ -19,7 +19,7 @@ from sklearn.metrics import pairwise_distances
 
 from tutorial_code.scaling.chunks import FRAME_PIXELS, load_block
 
-from .conftest import child_processes
+from .conftest import child_processes, left_since
 
 N_FRAMES = 2
 MAX_ITER = 6
@@ -89,4 +89,4 @@ def test_fit_survives_a_killed_worker():
     rows, cols = linear_sum_assignment(gaps)
     assert gaps[rows, cols].max() < 1e-3  # RGB units
     assert np.isclose(undisturbed.inertia_, disturbed.inertia_, rtol=1e-6)
-    assert child_processes() - before == set()
+    assert left_since(before) == set()
