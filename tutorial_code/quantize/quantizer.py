@@ -240,8 +240,9 @@ def fit_palette(
     """K-means centres of the distinct ``colours`` weighted by ``counts``.
 
     Five k-means++ starts on a random third of the colours choose where to
-    start; one run on all of them refines that start. The page
-    docs/colours_further/fast_exact.md measures it against ten full runs.
+    start; one run on all of them refines that start. The lesson
+    "Twelve million pixels, fast and exact" measures it against ten full
+    runs.
     """
     colours = colours.astype(np.float32)
     third = rng.permutation(len(colours))[: max(n_colors, len(colours) // 3)]
