@@ -202,6 +202,9 @@ cluster_seconds_per_local_second = (
 )
 # Two workers can at best halve the time: a larger ratio is noise.
 beyond_two_seconds = one_worker_seconds_per_second > 2
+two_workers_faster_seconds = one_worker_seconds_per_second > 1
+# Less than twice the time for twice the data: a fixed cost per iteration.
+less_than_double_seconds = double_data_seconds_per_second < 2
 print(f"1 worker takes {one_worker_seconds_per_second:.2f} s per second of 2")
 print(
     f"twice the data takes {double_data_seconds_per_second:.2f} s per second"
