@@ -2,7 +2,9 @@
 
 import itertools
 
-from tutorial_code.timing import best_seconds, one_call_seconds
+import pytest
+
+from tutorial_code.timing import best_seconds, compared, one_call_seconds
 
 
 def test_the_first_call_is_not_timed_and_the_best_is_kept():
@@ -30,3 +32,19 @@ def test_three_calls_are_timed_unless_told():
     calls = []
     best_seconds(calls.append, "x")
     assert len(calls) == 1 + 3
+
+
+@pytest.mark.parametrize(
+    ("seconds", "reference_seconds", "words"),
+    [
+        (1.0, 2.0, "faster than"),
+        (2.0, 1.0, "slower than"),
+        (1.0, 1.0, "about as fast as"),
+        (1.09, 1.0, "about as fast as"),  # within the 10 % margin
+        (1.0, 1.09, "about as fast as"),
+        (1.12, 1.0, "slower than"),
+        (1.0, 1.12, "faster than"),
+    ],
+)
+def test_compared_words_each_case(seconds, reference_seconds, words):
+    assert compared(seconds, reference_seconds) == words

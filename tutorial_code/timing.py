@@ -3,7 +3,9 @@
 The first call of a function can pay for what later calls do not: Numba
 compiling, a library loading, caches filling. And one call on a busy
 machine can be slowed by anything else running. So lessons time with
-``best_seconds``: one untimed call first, then the fastest of a few.
+``best_seconds``: one untimed call first, then the fastest of a few; and
+``compared`` says how two times compare, counting a small difference as
+none.
 """
 
 # --8<-- [start:best_seconds]
@@ -42,3 +44,20 @@ def one_call_seconds(function: Callable, *args) -> float:
 
 
 # --8<-- [end:one_call_seconds]
+
+# --8<-- [start:compared]
+MARGIN = 0.10  # times within 10% of each other: about the same
+
+
+def compared(seconds: float, reference_seconds: float) -> str:
+    """How a time compares with a reference, differences within the margin
+    being noise: "faster than", "slower than" or "about as fast as"."""
+    ratio = seconds / reference_seconds
+    if ratio < 1 / (1 + MARGIN):
+        return "faster than"
+    if ratio > 1 + MARGIN:
+        return "slower than"
+    return "about as fast as"
+
+
+# --8<-- [end:compared]

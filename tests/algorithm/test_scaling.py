@@ -49,23 +49,6 @@ def test_the_slopes_are_fitted_to_the_timings(lesson):
 
 
 @pytest.mark.parametrize(
-    ("seconds", "reference_seconds", "words"),
-    [
-        (1.0, 2.0, "faster than"),
-        (2.0, 1.0, "slower than"),
-        (1.0, 1.0, "about as fast as"),
-        (1.09, 1.0, "about as fast as"),  # within the 10 % margin
-        (1.0, 1.09, "about as fast as"),
-        (1.12, 1.0, "slower than"),
-        (1.0, 1.12, "faster than"),
-    ],
-)
-def test_compared_words_each_case(lesson, seconds, reference_seconds, words):
-    assert lesson["MARGIN"] == 0.10
-    assert lesson["compared"](seconds, reference_seconds) == words
-
-
-@pytest.mark.parametrize(
     ("slope", "words"),
     [
         (-0.13, "fell as n grew"),  # a time that fell did not grow slowly

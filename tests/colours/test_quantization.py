@@ -61,23 +61,6 @@ def test_the_words_follow_the_timings(lesson):
     )
 
 
-@pytest.mark.parametrize(
-    ("seconds", "reference_seconds", "words"),
-    [
-        (1.0, 3.0, "faster than"),
-        (3.0, 1.0, "slower than"),
-        (1.0, 1.0, "about as fast as"),
-        (1.09, 1.0, "about as fast as"),
-        (1.0, 1.09, "about as fast as"),
-        (1.12, 1.0, "slower than"),
-        (1.0, 1.12, "faster than"),
-    ],
-)
-def test_compared_words_each_case(lesson, seconds, reference_seconds, words):
-    assert lesson["MARGIN"] == 0.10
-    assert lesson["compared"](seconds, reference_seconds) == words
-
-
 def test_the_data_each_fit_went_through_is_counted(lesson):
     models, n = lesson["models"], len(lesson["pixels"])
     assert lesson["kmeans_passes"] == models["full"].n_iter_ >= 1

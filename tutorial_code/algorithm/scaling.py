@@ -4,24 +4,7 @@ Page: docs/algorithm/scaling.md
 """
 
 from tutorial_code.claims import claim
-from tutorial_code.timing import best_seconds
-
-# --8<-- [start:compare]
-MARGIN = 0.10  # times within 10% of each other: about the same
-
-
-def compared(seconds: float, reference_seconds: float) -> str:
-    """How a time compares with a reference, differences within the margin
-    being noise: "faster than", "slower than" or "about as fast as"."""
-    ratio = seconds / reference_seconds
-    if ratio < 1 / (1 + MARGIN):
-        return "faster than"
-    if ratio > 1 + MARGIN:
-        return "slower than"
-    return "about as fast as"
-
-
-# --8<-- [end:compare]
+from tutorial_code.timing import MARGIN, best_seconds, compared
 
 # --8<-- [start:models]
 import numpy as np
@@ -247,12 +230,12 @@ def growth(slope: float, x: str) -> str:
 
 
 def fastest(times_seconds: dict) -> list[str]:
-    """The names whose time is not slower than the best, within the margin."""
+    """The names whose time is within the margin of the best."""
     best = min(times_seconds.values())
     return [
         name
         for name, seconds in times_seconds.items()
-        if compared(seconds, best) != "slower than"
+        if seconds <= best * (1 + MARGIN)
     ]
 
 

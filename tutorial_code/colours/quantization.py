@@ -4,7 +4,7 @@ Page: docs/colours/quantization.md (continues lesson 1)
 """
 
 from tutorial_code.colours.sample_image import china
-from tutorial_code.timing import best_seconds
+from tutorial_code.timing import best_seconds, compared
 
 # --8<-- [start:prepare]
 import numpy as np
@@ -25,18 +25,6 @@ def duration(seconds: float) -> str:
     if seconds < 0.1:
         return f"{seconds * 1000:.1f} ms"
     return f"{seconds:.2f} s"
-
-
-MARGIN = 0.10  # two times closer than this are "about as fast"
-
-
-def compared(seconds: float, reference_seconds: float) -> str:
-    """How a time compares with a reference, in words."""
-    if seconds < reference_seconds / (1 + MARGIN):
-        return "faster than"
-    if seconds > reference_seconds * (1 + MARGIN):
-        return "slower than"
-    return "about as fast as"
 
 
 rng = np.random.default_rng(0)

@@ -14,7 +14,11 @@ from tutorial_code.quantize.quantizer import (
     nearest_colours,
     quantize,
 )
-from tutorial_code.timing import best_seconds, one_call_seconds
+from tutorial_code.timing import (
+    best_seconds,
+    compared,
+    one_call_seconds,
+)
 
 # --8<-- [start:photo]
 import numpy as np
@@ -44,18 +48,6 @@ def cpu_seconds(work, *args, repeats: int = 3) -> float:
 
 def shown(seconds: float) -> str:
     return f"{seconds:.2f} s" if seconds >= 0.1 else f"{seconds * 1e3:.1f} ms"
-
-
-MARGIN = 0.10  # two times closer than this are "about as fast"
-
-
-def compared(seconds: float, reference_seconds: float) -> str:
-    """How a time compares with a reference, in words."""
-    if seconds < reference_seconds / (1 + MARGIN):
-        return "faster than"
-    if seconds > reference_seconds * (1 + MARGIN):
-        return "slower than"
-    return "about as fast as"
 
 
 # --8<-- [end:timer]
