@@ -48,10 +48,8 @@ grid_x, grid_y = np.meshgrid(
 grid = np.column_stack([grid_x.ravel(), grid_y.ravel()])
 cell_digit = mapping[kmeans.predict(grid)].reshape(grid_x.shape)
 
-# tab10's ten colours, its grey swapped for gold: colour i is digit i.
-palette = list(plt.get_cmap("tab10").colors)
-palette[7] = "#e6ab02"
-colours = ListedColormap(palette)
+# tab10's ten colours, one per digit: colour i is digit i.
+colours = ListedColormap(plt.get_cmap("tab10").colors)
 # An image is wrong when its cell is matched to another digit than its own.
 wrong = mapping[kmeans.labels_] != y
 n_wrong = int(wrong.sum())
@@ -77,7 +75,7 @@ for digit in range(10):  # every image, in the colour of its true digit
     misplaced = plane[(y == digit) & wrong]
     ax.scatter(*misplaced.T, color=colours(digit), zorder=3, **crosses)
 wrong_label = "in another digit's cell"
-ax.scatter([], [], color="#aaaaaa", label=wrong_label, **crosses)
+ax.scatter([], [], color="white", label=wrong_label, **crosses)
 centres = kmeans.cluster_centers_
 ax.scatter(*centres.T, s=260, color="white", edgecolors="#333333", zorder=4)
 for centre, digit in zip(centres, mapping):  # each cell's matched digit
