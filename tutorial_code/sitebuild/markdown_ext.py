@@ -25,6 +25,8 @@ Each form names a lesson as ``<chapter>.<name>``, e.g. ``digits.evaluation``:
 - ``{{ get_the_code }}``, alone on a line: how to get the site's code and
   run it: ``git clone`` of its repository, when the build knows its address
   (``repo_url``), or a plain instruction when it does not.
+- ``{{ install_checks }}``, alone on a line: how to install the exercise
+  checks: ``pip install`` of the repository (with its address when known).
 
 A name with no result is logged as a warning, which fails a strict build.
 """
@@ -58,6 +60,7 @@ VALUE = re.compile(
 CLAIM = re.compile(r"\{\{\s*claim\s+(?P<lesson>\w+\.\w+):(?P<name>\w+)\s*\}\}")
 EXECUTION_TIMES = re.compile(r"^\{\{\s*execution_times\s*\}\}\s*$")
 GET_THE_CODE = re.compile(r"^\{\{\s*get_the_code\s*\}\}\s*$")
+INSTALL_CHECKS = re.compile(r"^\{\{\s*install_checks\s*\}\}\s*$")
 RUN_IT = [
     "make serve   # installs everything into .venv, then serves the site",
     "make test    # runs every test",
@@ -147,6 +150,9 @@ class LessonResultsPreprocessor(Preprocessor):
                 continue
             if GET_THE_CODE.match(line):
                 expanded += get_the_code(self.repo_url)
+                continue
+            if INSTALL_CHECKS.match(line):
+                expanded += install_checks(self.repo_url)
                 continue
             block = BLOCK.match(line)
             if block is None:
@@ -294,6 +300,27 @@ def get_the_code(repo_url: str) -> list[str]:
         f"git clone {repo_url}",
         f"cd {folder}",
         *RUN_IT,
+        "```",
+    ]
+
+
+def install_checks(repo_url: str) -> list[str]:
+    """Markdown lines: how to install the exercise checks (the package)."""
+    if not repo_url:
+        return [
+            "Get a copy of the site's source repository; then, in its folder "
+            "(in the environment your notebook runs in):",
+            "",
+            "```bash",
+            "pip install .",
+            "```",
+        ]
+    return [
+        "Install them with this site's code, in the environment your "
+        "notebook runs in:",
+        "",
+        "```bash",
+        f'pip install "git+{repo_url.rstrip("/")}"',
         "```",
     ]
 

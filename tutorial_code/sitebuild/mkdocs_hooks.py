@@ -107,6 +107,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for chapter in pages
     }
     paths = {chapter: path for chapter, (path, _) in built.items()}
+    exercises = {
+        chapter: notebooks.build_exercises(
+            chapter,
+            docs / chapter / notebooks.EXERCISES,
+            project,
+            results,
+            cache / "notebooks",
+            config.repo_url or "",
+        )
+        for chapter in pages
+        if f"{chapter}/{notebooks.EXERCISES}"
+        in notebooks.nav_pages(config.nav)
+    }
     # The notebooks this build renders: a dirty one, only those that changed.
     notebook_pages.convert_beside(
         [path for path, changed in built.values() if changed or not dirty]
@@ -115,6 +128,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         results=results,
         lessons=lessons,
         notebooks=paths,
+        exercises=exercises,
         notebook_pages=notebook_pages,
     )
     ids = {lesson.page: lesson.id for lesson in lessons}
@@ -132,6 +146,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         chapter: f"{chapter}/{path.stem}/{path.name}"
         for chapter, path in paths.items()
     }
+    # Each chapter's exercises notebook: a download, not a page.
+    config.extra["exercise_notebooks"] = {
+        chapter: f"{chapter}/{path.name}"
+        for chapter, path in exercises.items()
+    }
     return config
 
 
@@ -148,7 +167,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(File.generated(config, uri, abs_src_path=path))
     # A plain File with the cache as its source folder, not File.generated:
     # mkdocs-jupyter's wrapper finds the path of a generated file to be None.
-    for chapter, path in _state["notebooks"].items():
+    downloads = [*_state["notebooks"].values(), *_state["exercises"].values()]
+    for path in downloads:
+        chapter = path.parent.name
         notebook = File(
             f"{chapter}/{path.name}",
             src_dir=str(path.parent.parent),

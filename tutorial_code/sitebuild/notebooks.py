@@ -20,7 +20,12 @@ from pathlib import Path
 
 import nbformat
 
-from tutorial_code.sitebuild.markdown_ext import BLOCK, substitute_values
+from tutorial_code.sitebuild.markdown_ext import (
+    BLOCK,
+    INSTALL_CHECKS,
+    install_checks,
+    substitute_values,
+)
 from tutorial_code.sitebuild.results import (
     LessonResults,
     lesson_path,
@@ -40,8 +45,18 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
 FIGURES = "figures"  # the site's folder of figures (as in mkdocs_hooks)
 
 
+# A chapter's exercises: a page of their own, and a notebook of their own.
+EXERCISES = "exercises.md"
+HINT = "Hint"
+SOLUTION = "Solution"
+
+
 def notebook_name(chapter: str) -> str:
     return f"kmeans-{chapter}.ipynb"
+
+
+def exercises_name(chapter: str) -> str:
+    return f"kmeans-{chapter}-exercises.ipynb"
 
 
 def build_notebook(
@@ -75,9 +90,38 @@ def _cell(kind: str, source: str) -> nbformat.NotebookNode:
     return nbformat.from_dict(cell)
 
 
+def build_exercises_notebook(
+    chapter: str,
+    page: Path,
+    project: Path,
+    results: LessonResults,
+    repo_url: str = "",
+) -> nbformat.NotebookNode:
+    """A chapter's exercises to do: statements, starter code and checks,
+    hints folded, no solutions, no outputs (the learner runs them)."""
+    cells = _page_cells(
+        page, project, results, exercises=True, repo_url=repo_url
+    )
+    made_with = f"*Made with {versions_text()}.*"
+    cells.append(_cell("markdown", made_with))
+    for number, cell in enumerate(cells):
+        cell.id = f"cell-{number}"
+        cell.metadata.pop(SNIPPETS, None)
+    metadata = {"kernelspec": KERNEL, "language_info": {"name": "python"}}
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": metadata}
+    return nbformat.from_dict({**notebook, "cells": cells})
+
+
 def _page_cells(
-    page: Path, project: Path, results: LessonResults
+    page: Path,
+    project: Path,
+    results: LessonResults,
+    *,
+    exercises: bool = False,
+    repo_url: str = "",
 ) -> list[nbformat.NotebookNode]:
+    """The cells of one page; of an exercises page, without solutions, and
+    with the page's own title (a lesson page's title becomes a section)."""
     cells, prose = [], []
     lines = page.read_text(encoding="utf-8").splitlines()
 
@@ -110,7 +154,10 @@ def _page_cells(
             body, number = _until_fence_end(lines, number)
             prose += [line, *body, "```"]
         elif line.startswith("#"):
-            prose.append("#" + line)  # the notebook's own title is the h1
+            # The notebook's own title is the h1.
+            prose.append(line if exercises else "#" + line)
+        elif INSTALL_CHECKS.match(line):
+            prose += install_checks(repo_url)
         elif block := BLOCK.match(line):
             if block["kind"] == "figure" and cells:
                 # The figure the last cell draws gets the page's alt text.
@@ -121,9 +168,14 @@ def _page_cells(
         elif admonition := ADMONITION.match(line):
             title = admonition["title"] or ""
             body, number = _indented_block(lines, number)
-            if title.startswith(CONTINUES):
+            solution = exercises and title == SOLUTION
+            if title.startswith(CONTINUES) or solution:
                 continue
-            if body and body[0].startswith("```python"):  # folded code
+            if exercises and title == HINT:  # folded, as on the page
+                text = "\n".join(substitute_values(x, results) for x in body)
+                prose += ["<details><summary>Hint</summary>", "", text]
+                prose += ["", "</details>"]
+            elif body and body[0].startswith("```python"):  # folded code
                 prose.append(f"*{title}:*")
                 for fence in _python_fences(body):
                     code_cell(fence)
@@ -204,6 +256,28 @@ def build(
     notebook = build_notebook(chapter, pages, project, results)
     add_outputs(notebook, results)
     path = folder / chapter / notebook_name(chapter)
+    return path, _write_if_changed(notebook, path)
+
+
+def build_exercises(
+    chapter: str,
+    page: Path,
+    project: Path,
+    results: LessonResults,
+    folder: Path,
+    repo_url: str = "",
+) -> Path:
+    """Write the chapter's exercises notebook into ``folder``; its path."""
+    notebook = build_exercises_notebook(
+        chapter, page, project, results, repo_url
+    )
+    path = folder / chapter / exercises_name(chapter)
+    _write_if_changed(notebook, path)
+    return path
+
+
+def _write_if_changed(notebook: nbformat.NotebookNode, path: Path) -> bool:
+    """Write ``notebook`` unless ``path`` holds it already; whether written."""
     text = nbformat.writes(notebook) + "\n"
     try:
         unchanged = path.read_text(encoding="utf-8") == text
@@ -212,7 +286,7 @@ def build(
     if not unchanged:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    return path, not unchanged
+    return not unchanged
 
 
 def add_outputs(
@@ -270,11 +344,13 @@ def image_alts(notebook: nbformat.NotebookNode) -> list[str | None]:
 
 
 def pages_by_chapter(nav: list, chapters: set[str]) -> dict[str, list[str]]:
-    """The pages of each chapter, in navigation order (as in mkdocs.yml)."""
+    """The lesson pages of each chapter, in navigation order (as in
+    mkdocs.yml); its exercises have a notebook of their own."""
     pages: dict[str, list[str]] = {}
     for item in nav_pages(nav):
         chapter = item.split("/")[0]
-        if item.endswith(".md") and chapter in chapters:
+        lesson = item.endswith(".md") and not item.endswith(EXERCISES)
+        if lesson and chapter in chapters:
             pages.setdefault(chapter, []).append(item)
     return pages
 
