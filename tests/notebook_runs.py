@@ -13,7 +13,7 @@ import nbformat
 import yaml
 from nbclient import NotebookClient
 
-from tutorial_code.sitebuild.notebooks import nav_pages, notebook_name
+from tutorial_code.sitebuild.notebooks import notebook_name, pages_by_chapter
 
 from .conftest import PROJECT
 from .pages import code_blocks, lessons
@@ -69,12 +69,12 @@ def printed(cell) -> str:
 
 
 def chapter_pages(chapter: str) -> list[str]:
-    """The chapter's pages, as ``<chapter>/<name>``, in reading order."""
+    """The chapter's lesson pages, as ``<chapter>/<name>``, in reading
+    order: those its notebook holds (not the exercises)."""
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(), yaml.BaseLoader)
     return [
         page.removesuffix(".md")
-        for page in nav_pages(config["nav"])
-        if page.startswith(f"{chapter}/") and page.endswith(".md")
+        for page in pages_by_chapter(config["nav"], {chapter}).get(chapter, [])
     ]
 
 

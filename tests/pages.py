@@ -61,6 +61,17 @@ def lessons() -> list[Lesson]:
     return find_lessons(PROJECT, DOCS)
 
 
+def lesson_pages() -> list[Lesson]:
+    """The lessons that teach: every lesson but the chapters' exercises
+    (which have a notebook of their own, without solutions)."""
+    return [lesson for lesson in lessons() if not lesson.is_exercises]
+
+
+def exercise_pages() -> list[Lesson]:
+    """Each chapter's exercises."""
+    return [lesson for lesson in lessons() if lesson.is_exercises]
+
+
 def page_html(site: Path, lesson: Lesson) -> str:
     path = site / lesson.chapter / lesson.name / "index.html"
     return path.read_text(encoding="utf-8")

@@ -32,6 +32,7 @@ from ..notebook_runs import (
 )
 from ..pages import (
     code_blocks,
+    lesson_pages,
     lessons,
     page_html,
     without_measurements,
@@ -96,7 +97,7 @@ def test_the_download_runs_top_to_bottom_and_prints_what_it_shows(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
+@pytest.mark.parametrize("lesson", lesson_pages(), ids=lambda x: x.id)
 def test_pasting_the_pages_gives_the_values_the_prose_quotes(
     executed, lesson
 ):
@@ -128,7 +129,7 @@ def test_the_notebook_is_the_pages_code_blocks_in_order(site, chapter):
         assert "tutorial_code" not in code, "pasted code must not need us"
 
 
-@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
+@pytest.mark.parametrize("lesson", lesson_pages(), ids=lambda x: x.id)
 def test_notebook_shows_the_page_code_and_numbers(site, lesson):
     """The page's code blocks are notebook cells that print the same output."""
     cells = [
@@ -149,7 +150,7 @@ def test_notebook_shows_the_page_code_and_numbers(site, lesson):
     assert shown > 0, "the page shows no output"
 
 
-@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x.id)
+@pytest.mark.parametrize("lesson", lesson_pages(), ids=lambda x: x.id)
 def test_each_lesson_page_links_its_notebook(site, lesson):
     name = notebook_name(lesson.chapter)
     href = f"../{name.removesuffix('.ipynb')}/{name}"

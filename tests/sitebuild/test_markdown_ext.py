@@ -11,6 +11,7 @@ from tutorial_code.sitebuild.markdown_ext import (
     format_seconds,
     format_value,
     get_the_code,
+    install_checks,
 )
 
 RESULTS = {
@@ -229,3 +230,17 @@ def test_get_the_code_says_what_to_do_without_an_address():
     assert not any("git clone" in line for line in lines)
     assert "source repository" in lines[0]
     assert any(line.startswith("make serve") for line in lines)
+
+
+def test_install_checks_installs_the_repository_when_its_address_is_known():
+    lines = install_checks("https://github.com/someone/kmeans-in-practice/")
+    assert (
+        'pip install "git+https://github.com/someone/kmeans-in-practice"'
+        in (lines)
+    )
+
+
+def test_install_checks_says_what_to_do_without_an_address():
+    lines = install_checks("")
+    assert "source repository" in lines[0]
+    assert "pip install ." in lines

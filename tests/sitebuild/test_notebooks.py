@@ -147,3 +147,62 @@ def test_a_notebook_is_written_only_when_it_changed(tmp_path):
     assert path.stat().st_mtime_ns == written  # not even touched
     page.write_text("# A page\n\nOther prose.\n")
     assert build() == (path, True)
+
+
+def test_an_exercises_notebook_keeps_hints_folded_and_drops_solutions(
+    tmp_path,
+):
+    exercises = (
+        "# --8<-- [start:one_start]\nanswer = ____\n# --8<-- [end:one_start]\n"
+        "# --8<-- [start:one_solution]\nanswer = 4\n"
+        "# --8<-- [end:one_solution]\n"
+    )
+    (tmp_path / "tutorial_code/chapter").mkdir(parents=True)
+    (tmp_path / "tutorial_code/chapter/exercises.py").write_text(exercises)
+    page = tmp_path / "exercises.md"
+    page.write_text(
+        "# Exercises: a chapter\n\n{{ install_checks }}\n\n## 1. One\n\n"
+        "Reread [the lesson](lesson.md).\n\n"
+        "```python\n"
+        '--8<-- "tutorial_code/chapter/exercises.py:one_start"\n'
+        "```\n\n"
+        '??? tip "Hint"\n    Think of {{ chapter.exercises.n }} points.\n\n'
+        '??? success "Solution"\n'
+        "    ```python\n"
+        '    --8<-- "tutorial_code/chapter/exercises.py:one_solution"\n'
+        "    ```\n\n"
+        "    {{ output chapter.exercises:one_solution }}\n\n"
+        "    The answer is {{ chapter.exercises.n }}.\n"
+    )
+    results = tmp_path / "results" / "chapter" / "exercises"
+    results.mkdir(parents=True)
+    (results / "results.json").write_text(json.dumps({"values": {"n": 4}}))
+    notebook = notebooks.build_exercises_notebook(
+        "chapter",
+        page,
+        tmp_path,
+        LessonResults(tmp_path / "results"),
+        "https://github.com/someone/kmeans-in-practice",
+    )
+    cells = [(cell.cell_type, cell.source) for cell in notebook.cells]
+    code = [source for kind, source in cells if kind == "code"]
+    assert code == ["answer = ____"]  # the starter, not the solution
+    text = "\n".join(source for kind, source in cells if kind == "markdown")
+    assert text.startswith("# Exercises: a chapter")  # the page's own title
+    assert 'pip install "git+https://github.com/someone/kmeans-in' in text
+    assert "Reread the lesson." in text
+    assert "<details><summary>Hint</summary>\n\nThink of 4 points." in text
+    assert "Solution" not in text
+    assert "The answer is" not in text
+    assert all(not cell.get("outputs") for cell in notebook.cells)
+    nbformat.validate(notebook)
+
+
+def test_a_chapters_notebook_leaves_its_exercises_out():
+    nav = [
+        {"Chapter": ["chapter/one.md", "chapter/exercises.md"]},
+        "other/two.md",
+    ]
+    assert notebooks.pages_by_chapter(nav, {"chapter"}) == {
+        "chapter": ["chapter/one.md"]
+    }

@@ -44,6 +44,8 @@ from tutorial_code.sitebuild.sections import split_sections
 log = logging.getLogger("mkdocs.tutorial_code.lessons")
 
 RUNNER = "tutorial_code.sitebuild.run_lesson"
+# A chapter's exercises: the page (and module) of that name in its folder.
+EXERCISES = "exercises.md"
 # Written by ``make bench``; its lesson run times order a clean build.
 BENCHMARK_RESULTS = "benchmarks/results.md"
 # What each lesson's process runs: the project's own tutorial_code first on
@@ -94,6 +96,11 @@ class Lesson:
     @property
     def module(self) -> str:
         return f"tutorial_code.{self.id}"
+
+    @property
+    def is_exercises(self) -> bool:
+        """A chapter's exercises: a page and a notebook of their own."""
+        return f"{self.name}.md" == EXERCISES
 
     @property
     def page(self) -> str:

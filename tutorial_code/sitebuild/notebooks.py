@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 
+from tutorial_code.sitebuild.lessons import EXERCISES
 from tutorial_code.sitebuild.markdown_ext import (
     BLOCK,
     INSTALL_CHECKS,
@@ -45,8 +46,6 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
 FIGURES = "figures"  # the site's folder of figures (as in mkdocs_hooks)
 
 
-# A chapter's exercises: a page of their own, and a notebook of their own.
-EXERCISES = "exercises.md"
 HINT = "Hint"
 SOLUTION = "Solution"
 
