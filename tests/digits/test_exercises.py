@@ -161,6 +161,11 @@ def test_precision_recognises_its_typical_mistakes():
     wrong(precision_per_digit, lambda m: m / m.sum(axis=0), "whole")
     wrong(precision_per_digit, lambda m: m.trace() / m.sum(), "single")
     wrong(precision_per_digit, lambda m: 1 / correct(m), "upside down")
+    wrong(
+        precision_per_digit,
+        lambda m: m.diagonal() // m.sum(axis=0),
+        "not with //",
+    )
     wrong(precision_per_digit, lambda m: 1 - correct(m), "wrong answers")
     wrong(
         precision_per_digit,
@@ -214,6 +219,8 @@ def test_standardised_accuracy_recognises_settings_left_out():
         one_to_one(fit(scaled, random_state=2)),
         "random_state",
     )
+    per_image = StandardScaler().fit_transform(DIGITS.data.T).T
+    wrong(standardised_accuracy, one_to_one(fit(per_image)), "each image")
     wrong(standardised_accuracy, 100 * right, "percentage")
     wrong(standardised_accuracy, 0.3, "standardise, fit, match")
 
@@ -261,6 +268,11 @@ def test_matching_tells_one_to_one_apart_from_its_look_alikes():
     wrong(check, lambda c, m: np.zeros(len(c), int), "same digit")
     wrong(check, matching(maximize=True), "*large*")
     wrong(check, matching(inverse=True), "each digit its centre")
+    wrong(  # costs with one row per mean
+        check,
+        lambda c, m: matching()(m, c),
+        "transposed",
+    )
     wrong(check, matching(as_pair=True), "two arrays")
     wrong(check, greedy, "greedy")
     wrong(check, squared, "a table")

@@ -57,7 +57,7 @@ digit_mean_images.check(digit_means)
 fig, axes = plt.subplots(2, 5, figsize=(7.5, 3.7))
 for digit, (ax, mean) in enumerate(zip(axes.flat, digit_means)):
     ax.imshow(mean, cmap="gray_r", vmin=-4, vmax=16)
-    ax.set_title(f"mean of the {digit}s", fontsize=11)
+    ax.set_title(f"digit {digit}", fontsize=11)
     ax.set_xticks([])
     ax.set_yticks([])
 plt.show()

@@ -31,7 +31,8 @@ def _digits():
 @functools.cache
 def _clusters(pixels: str = "raw", n_init: int | str = 10):
     """The chapter's fit, KMeans(10, n_init, random_state=0), on the raw
-    pixels or rescaled ones ("standard", "minmax"): each image's cluster."""
+    pixels or rescaled ones ("standard", "minmax", "images"): each
+    image's cluster."""
     from sklearn.cluster import KMeans
     from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
@@ -40,6 +41,8 @@ def _clusters(pixels: str = "raw", n_init: int | str = 10):
         data = StandardScaler().fit_transform(data)
     elif pixels == "minmax":
         data = MinMaxScaler().fit_transform(data)
+    elif pixels == "images":  # each image standardised: the wrong axis
+        data = StandardScaler().fit_transform(data.T).T
     kmeans = KMeans(n_clusters=10, n_init=n_init, random_state=0)
     return kmeans.fit_predict(data)
 
@@ -342,6 +345,11 @@ def _precision_per_digit(precision) -> str:
                 "these are counts of right answers, not shares: divide "
                 "each by its column total."
             )
+        if np.allclose(found, diagonal // matrix.sum(axis=0)):
+            raise WrongAnswerError(
+                "your shares are rounded down to whole numbers (0 or 1): "
+                "divide with /, not with //."
+            )
         if np.allclose(found, 1 / expected):
             raise WrongAnswerError(
                 "your fractions are upside down: the right answers go on "
@@ -414,6 +422,12 @@ def _standardised_accuracy(answer) -> str:
             "this is the accuracy with MinMaxScaler (each pixel from 0 to "
             "1); this exercise standardises each pixel with StandardScaler "
             "(mean 0, standard deviation 1).",
+        ),
+        (
+            lambda: _one_to_one_accuracy(target, _clusters("images")),
+            "you standardised each image (each row of digits.data) over "
+            "its 64 pixels: the wrong axis. Standardise each pixel (each "
+            "column) over the images, as StandardScaler does.",
         ),
         (
             lambda: _majority_accuracy(target, _clusters("raw")),
@@ -560,9 +574,10 @@ def _match_centres_to_digits(match) -> str:
             )
         if (found == np.argsort(best)).all():
             raise WrongAnswerError(
-                "this gives each digit its centre (digit -> centre); "
-                "return the other way round, each centre's digit: "
-                "mapping[centre_rows] = digit_columns."
+                "this gives each digit its centre (digit -> centre): are "
+                "your costs transposed? costs[c, d] needs one row per "
+                "centre and one column per mean, and mapping[c] the digit "
+                "of centre c."
             )
         raise WrongAnswerError(
             "each centre has a digit of its own, but the matched pairs are "
