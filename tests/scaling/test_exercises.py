@@ -19,6 +19,7 @@ from tutorial_code.exercise_checks.scaling import (
     STEPS_SETTING,
     combine_block_sums,
     count_steps,
+    layout_models,
     layout_scores,
     mean_in_chunks,
     partial_fit_steps,
@@ -111,13 +112,16 @@ def test_mean_in_chunks_recognises_its_typical_mistakes():
     def all_at_once(chunks):
         return np.concatenate(list(chunks)).mean(axis=0)
 
-    def running(chunks, divide=len, replace=False, per_chunk=False):
+    def running(
+        chunks, divide=len, replace=False, per_chunk=False, sum_axis=0
+    ):
         sums, count, n = np.zeros(3), 0, 0
         for chunk in chunks:
             if replace:
-                sums, count = chunk.sum(axis=0), divide(chunk)
+                sums, count = chunk.sum(axis=sum_axis), divide(chunk)
             else:
-                sums, count = sums + chunk.sum(axis=0), count + divide(chunk)
+                sums = sums + chunk.sum(axis=sum_axis)
+                count = count + divide(chunk)
             n += 1
         return sums / (n if per_chunk else count)
 
@@ -136,6 +140,11 @@ def test_mean_in_chunks_recognises_its_typical_mistakes():
         "sums of the channels",
     )
     wrong(mean_in_chunks, read_twice, "read only once")
+    wrong(
+        mean_in_chunks,
+        lambda chunks: running(chunks, divide=len, sum_axis=None),
+        "without an axis",
+    )
     wrong(
         mean_in_chunks,
         lambda chunks: np.concatenate([c.mean(1) for c in chunks]),
@@ -184,6 +193,12 @@ def test_streaming_fit_recognises_its_typical_mistakes():
         model = KMeans(n_clusters=8, random_state=seed)
         return model.fit(np.vstack(list(batches)))
 
+    def made_in_the_loop(batches, seed):
+        for batch in batches:
+            model = MiniBatchKMeans(n_clusters=8, random_state=seed)
+            model.partial_fit(batch)
+        return model
+
     assert streaming_fit.verdict(stream_with()).status == CORRECT
     other = stream_with(settings={"n_init": 10, "batch_size": 500})
     assert streaming_fit.verdict(other).status == CORRECT
@@ -191,7 +206,8 @@ def test_streaming_fit_recognises_its_typical_mistakes():
     wrong(streaming_fit, at_once, "put the batches together")
     wrong(streaming_fit, kmeans, "KMeans", "no partial_fit")
     wrong(streaming_fit, stream_with(first_only=True), "first batch only")
-    wrong(streaming_fit, stream_with(twice=2), "12 steps for 6 batches")
+    wrong(streaming_fit, stream_with(twice=2), "12 step(s) for 6 batches")
+    wrong(streaming_fit, made_in_the_loop, "made in the loop")
     wrong(
         streaming_fit,
         stream_with(settings={"random_state": None}),
@@ -243,6 +259,13 @@ def test_combine_recognises_its_typical_mistakes():
         centres[:] = combined(per_block, centres)
         return centres
 
+    def no_column(per_block, centres):
+        totals = np.sum(per_block, axis=0)
+        has_points = totals[:, -1] > 0
+        moved = centres.copy()
+        moved[has_points] = totals[has_points, :-1] / totals[has_points, -1]
+        return moved
+
     assert combine_block_sums.verdict(combined).status == CORRECT
     wrong(
         combine_block_sums,
@@ -272,6 +295,7 @@ def test_combine_recognises_its_typical_mistakes():
         "became nan",
     )
     wrong(combine_block_sums, in_place, "changed the centres")
+    wrong(combine_block_sums, no_column, "make the counts a column")
     wrong(
         combine_block_sums,
         lambda p, c: combined(p, c).T,
@@ -292,10 +316,10 @@ def test_spread_batches_recognise_their_typical_mistakes():
     def same_batch(chunk):
         return [chunk[::4] for _ in range(4)]
 
-    right = [
-        layout_scores(bands),
-        layout_scores(lambda c: [c[i::4] for i in range(4)]),
-    ]
+    def spread(chunk):
+        return [chunk[first::4] for first in range(4)]
+
+    right = [layout_scores(bands), layout_scores(spread)]
     assert spread_batches.verdict(right).status == CORRECT
     scores = np.array(right)
     wrong(spread_batches, scores[::-1], "rows are swapped")
@@ -307,6 +331,11 @@ def test_spread_batches_recognise_their_typical_mistakes():
         spread_batches, [scores[0], layout_scores(same_batch)], "same pixels"
     )
     wrong(spread_batches, scores.T, "shape (3, 2)")
+    last_batch = [
+        [model.inertia_ for model in layout_models(split)]
+        for split in (bands, spread)
+    ]
+    wrong(spread_batches, last_batch, "model.inertia_", "last batch")
     wrong(spread_batches, scores[0], "two rows")
 
 

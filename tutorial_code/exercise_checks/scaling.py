@@ -223,6 +223,12 @@ def _mean_in_chunks(mean_colour) -> str:
             "you divided by the number of chunks: divide by the number of "
             "pixels, the rows of all the chunks."
         )
+    if _close(found, np.full(3, everything.sum() / len(everything))):
+        raise WrongAnswerError(
+            "all three channels got the same value: chunk.sum() without an "
+            "axis adds red, green and blue together. Sum over axis 0, one "
+            "sum per channel."
+        )
     if _close(found, total / everything.size):
         raise WrongAnswerError(
             "you divided by the number of values (chunk.size counts each "
@@ -355,9 +361,16 @@ def _streaming_fit(fit_stream) -> str:
                 "the model learned from the first batch only: is your "
                 "return inside the loop?"
             )
+        last = clone(model).partial_fit(batches[-1])
+        if _close(centres, last.cluster_centers_):
+            raise WrongAnswerError(
+                "the model learned from the last batch only: a new model, "
+                "made in the loop, forgets the batches before. Create it "
+                "once, before the loop."
+            )
         if model.n_steps_ != n:
             raise WrongAnswerError(
-                f"your model made {model.n_steps_} steps for {n} batches: "
+                f"your model made {model.n_steps_} step(s) for {n} batches: "
                 "call partial_fit exactly once per batch."
             )
         raise WrongAnswerError(
@@ -420,7 +433,16 @@ def _combine_block_sums(combine) -> str:
     blocks, centres = blocks_and_centres()
     per_block = [block_sums_of(block, centres) for block in blocks]
     given = centres.copy()
-    answer = call(combine, [b.copy() for b in per_block], given)
+    try:
+        answer = call(combine, [b.copy() for b in per_block], given)
+    except ValueError as error:
+        if "broadcast" not in str(error):
+            raise
+        raise WrongAnswerError(
+            "your code divided sums of shape (k, features) by counts of "
+            "shape (k,), which NumPy cannot line up: make the counts a "
+            "column, counts[has_points, None]."
+        ) from None
     if answer is None:
         raise BadInputError(f"your function returned {describe(answer)}")
     found = as_array(answer, "what your function returns").astype(float)
@@ -554,14 +576,13 @@ def _same_batch(chunk):
     return [chunk[::LAYOUT_BATCHES]] * LAYOUT_BATCHES
 
 
-def layout_scores(split) -> list[float]:
-    """The inertia per pixel of a stream split by ``split``, per seed."""
-    import numpy as np
+def layout_models(split) -> list:
+    """The streams of the exercise, one per seed, each chunk split by
+    ``split`` into mini-batches."""
     from sklearn.cluster import MiniBatchKMeans
 
     frames = _layout_frames()
-    pixels = np.vstack(frames)
-    scores = []
+    models = []
     for seed in LAYOUT_SEEDS:
         model = MiniBatchKMeans(
             n_clusters=LAYOUT_CLUSTERS,
@@ -571,15 +592,30 @@ def layout_scores(split) -> list[float]:
         for chunk in frames:
             for batch in split(chunk):
                 model.partial_fit(batch)
-        scores.append(-model.score(pixels) / len(pixels))
-    return scores
+        models.append(model)
+    return models
+
+
+def layout_scores(split) -> list[float]:
+    """The inertia per pixel of a stream split by ``split``, per seed."""
+    import numpy as np
+
+    pixels = np.vstack(_layout_frames())
+    return [
+        -model.score(pixels) / len(pixels) for model in layout_models(split)
+    ]
 
 
 @lru_cache(maxsize=1)
-def _expected_layout_scores():
+def _expected_layout():
+    """The right scores, and each stream's inertia_ (its last batch's)."""
     import numpy as np
 
-    return np.array([layout_scores(_bands), layout_scores(_spread)])
+    models = [layout_models(_bands), layout_models(_spread)]
+    pixels = np.vstack(_layout_frames())
+    scores = [[-m.score(pixels) / len(pixels) for m in row] for row in models]
+    last_batch = [[m.inertia_ for m in row] for row in models]
+    return np.array(scores), np.array(last_batch)
 
 
 def _spread_batches(answer) -> str:
@@ -599,7 +635,7 @@ def _spread_batches(answer) -> str:
             f"{len(LAYOUT_SEEDS)} scores, the bands' then the spread "
             "batches', one per seed."
         )
-    expected = _expected_layout_scores()
+    expected, last_batch = _expected_layout()
     n_pixels = LAYOUT_FRAMES * len(_frame(0, LAYOUT_STEP))
     if _close(found, expected):
         bands, spread = expected
@@ -615,6 +651,13 @@ def _spread_batches(answer) -> str:
             "your scores are negative: model.score gives minus the "
             "inertia (higher is better). Negate it, and divide by the "
             "number of pixels."
+        )
+    batch_size = len(_frame(0, LAYOUT_STEP)) // LAYOUT_BATCHES
+    if _close(found, last_batch) or _close(found, last_batch / batch_size):
+        raise WrongAnswerError(
+            "that is model.inertia_: partial_fit sets it on the last batch "
+            "alone. Score the model on all the pixels: "
+            "-model.score(pixels) / len(pixels)."
         )
     if _close(found, expected * n_pixels):
         raise WrongAnswerError(
