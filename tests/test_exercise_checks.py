@@ -87,6 +87,8 @@ def test_call_wants_a_function():
     with pytest.raises(BadInputError, match="your function itself"):
         call([1, 2], 3)
     assert call(lambda x: x + 1, 1) == 2
+    with pytest.raises(BadInputError, match="forget to `return`"):
+        call(lambda x: None, 1)
 
 
 def test_as_array_says_in_one_sentence_what_is_wrong():
@@ -105,6 +107,8 @@ def test_as_array_says_in_one_sentence_what_is_wrong():
 def test_fitted_tells_an_unfitted_estimator_from_something_else():
     with pytest.raises(BadInputError, match="not fitted yet"):
         fitted(KMeans(2, n_init=1), "kmeans")
+    with pytest.raises(BadInputError, match=r"call its \.partial_fit"):
+        fitted(KMeans(2, n_init=1), "kmeans", method="partial_fit")
     with pytest.raises(BadInputError, match="fitted estimator"):
         fitted([1, 2], "kmeans")
     model = KMeans(2, n_init=1, random_state=0).fit([[0.0], [1.0], [5.0]])

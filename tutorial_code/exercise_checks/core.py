@@ -131,19 +131,26 @@ def raised(error: Exception) -> str:
 
 
 def call(function: Any, *args: Any) -> Any:
-    """Call the learner's function; a clear sentence if it is none."""
+    """Call the learner's function; a clear sentence if it is none, or if
+    it returns nothing."""
     if not callable(function):
         raise BadInputError(
             f"this check takes your function itself (its name, without "
             f"brackets), not {describe(function)}."
         )
-    return function(*args)
+    result = function(*args)
+    if result is None:
+        raise BadInputError(
+            "your function returned None: did it forget to `return` its "
+            "result?"
+        )
+    return result
 
 
 def describe(value: Any) -> str:
     """A few words naming what ``value`` is, for a sentence."""
     if value is None:
-        return "None (did your function forget to return its result?)"
+        return "None"
     shape = getattr(value, "shape", None)
     if shape is not None:
         return f"an array of shape {tuple(shape)}"
@@ -191,8 +198,14 @@ def as_array(
     return array
 
 
-def fitted(estimator: Any, what: str, attribute: str = "cluster_centers_"):
-    """``estimator``, if fitted (it has ``attribute``); else BadInputError."""
+def fitted(
+    estimator: Any,
+    what: str,
+    attribute: str = "cluster_centers_",
+    method: str = "fit",
+):
+    """``estimator``, if fitted (it has ``attribute``); else BadInputError
+    saying to call ``method`` first."""
     if estimator is None or isinstance(estimator, (int, float, str, list)):
         raise BadInputError(
             f"{what} should be a fitted estimator, not {describe(estimator)}."
@@ -204,7 +217,8 @@ def fitted(estimator: Any, what: str, attribute: str = "cluster_centers_"):
         )
     if not hasattr(estimator, attribute):
         raise BadInputError(
-            f"{what} is not fitted yet: call its .fit(...) before checking."
+            f"{what} is not fitted yet: call its .{method}(...) before "
+            "checking."
         )
     return estimator
 
