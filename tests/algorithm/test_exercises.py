@@ -73,6 +73,7 @@ def test_scaled_inertia_explains_the_square():
     wrong(scaled_inertia, 2, "squared")
     wrong(scaled_inertia, 1, "clusters stay the same")
     wrong(scaled_inertia, 8, "one point at distance d")
+    assert scaled_inertia.verdict(True).status == BAD_INPUT
 
 
 def nearest(points, centres):
@@ -87,6 +88,16 @@ def test_assign_recognises_its_typical_mistakes():
         assign_with_a_loop,
         lambda p, c: c[nearest(p, c).argmin(1)],
         "centres themselves",
+    )
+    wrong(
+        assign_with_a_loop,
+        lambda p, c: nearest(p, c).argsort(1),
+        "np.argsort",
+    )
+    wrong(
+        assign_with_a_loop,
+        lambda p, c: nearest(p, c).argmin(1) + 1,
+        "one too high",
     )
     wrong(  # only the first coordinate counted
         assign_with_a_loop,
@@ -125,15 +136,25 @@ def test_update_recognises_its_typical_mistakes():
         lambda p, y, k: np.array([p[y == c][0] for c in range(k)]),
         "first point",
     )
+    wrong(update_step, lambda p, y, k: means(p, y, k, axis=1), "wrong axis")
+    wrong(
+        update_step,
+        lambda p, y, k: np.array([p[c].mean() for c in range(k)]),
+        "point number c",
+    )
+    wrong(update_step, lambda p, y, k: p[:k], "point number c itself")
 
 
-def seeding(weight=lambda d2: d2, farthest=False, as_index=False):
+def seeding(
+    weight=lambda d2: d2, farthest=False, as_index=False, newest_only=False
+):
     """A k-means++ seeding with a chosen mistake."""
 
     def seed(points, k, rng):
         chosen = [int(rng.integers(len(points)))]
         while len(chosen) < k:
-            d2 = nearest(points, points[chosen]).min(1)
+            gaps = nearest(points, points[chosen])
+            d2 = gaps[:, -1] if newest_only else gaps.min(1)
             if farthest:
                 chosen.append(int(d2.argmax()))
             else:
@@ -150,6 +171,27 @@ def test_seeding_tells_the_rules_apart():
     wrong(kmeans_plus_plus_seeding, seeding(lambda d2: d2 > 0), "random start")
     wrong(kmeans_plus_plus_seeding, seeding(farthest=True), "farthest first")
     wrong(kmeans_plus_plus_seeding, seeding(as_index=True), "indices")
+    wrong(kmeans_plus_plus_seeding, seeding(newest_only=True), "NEAREST")
+
+
+def test_seeding_explains_numpys_complaints_about_chances():
+    def chances(make):
+        def seed(points, k, rng):
+            centres = [points[rng.integers(len(points))]]
+            while len(centres) < k:
+                gaps = nearest(points, np.array(centres))
+                p = make(gaps)
+                centres.append(points[rng.choice(len(points), p=p)])
+            return np.array(centres)
+
+        return seed
+
+    def per_centre(gaps):
+        d2 = gaps.min(0)
+        return d2 / d2.sum()
+
+    wrong(kmeans_plus_plus_seeding, chances(per_centre), "one per point")
+    wrong(kmeans_plus_plus_seeding, chances(lambda g: g.min(1)), "add up to 1")
 
 
 def test_random_starts_recognise_settings_left_out():
@@ -166,6 +208,9 @@ def test_random_starts_recognise_settings_left_out():
         ]
 
     wrong(random_start_inertias, inertias(init="random"), "n_init left out")
+    right = inertias(init="random", n_init=1)
+    wrong(random_start_inertias, sorted(right), "another order")
+    wrong(random_start_inertias, [-x for x in right], ".score")
     wrong(random_start_inertias, inertias(n_init=1), "k-means++")
     same = KMeans(8, init="random", n_init=1, random_state=0)
     same = same.fit(points).inertia_

@@ -5,7 +5,6 @@ says "not answered yet"); each solution passes its check.
 """
 
 # --8<-- [start:scaled_inertia_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.algorithm import scaled_inertia
 
 factor = ____  # your prediction: the new inertia is how many times the old?
@@ -28,7 +27,6 @@ scaled_inertia.check(round(measured_factor))
 # --8<-- [end:scaled_inertia_solution]
 
 # --8<-- [start:assign_with_a_loop_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.algorithm import assign_with_a_loop
 
 
@@ -63,7 +61,6 @@ assign_with_a_loop.check(assign_loop)
 # --8<-- [start:update_step_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.algorithm import update_step
 
 
@@ -93,7 +90,6 @@ update_step.check(update_means)
 from sklearn.cluster import KMeans
 from sklearn.datasets import make_blobs
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.algorithm import random_start_inertias
 
 X, _ = make_blobs(
@@ -105,6 +101,7 @@ X, _ = make_blobs(
 )
 inertias = [____ for seed in range(20)]  # one single random start per seed
 random_start_inertias.check(inertias)
+# Then: how many are more than 1 % above the best? Why does n_init exist?
 # --8<-- [end:random_start_inertias_start]
 
 # --8<-- [start:random_start_inertias_solution]
@@ -133,7 +130,6 @@ random_start_inertias.check(inertias)
 # --8<-- [start:kmeans_plus_plus_seeding_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.algorithm import kmeans_plus_plus_seeding
 
 

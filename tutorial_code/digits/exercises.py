@@ -5,7 +5,6 @@ says "not answered yet"); each solution passes its check.
 """
 
 # --8<-- [start:one_cluster_accuracy_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits import one_cluster_accuracy
 
 accuracy = ____  # your prediction, as a fraction: 0.25 for 25 %
@@ -32,7 +31,6 @@ one_cluster_accuracy.check(one_cluster_score)
 # --8<-- [start:digit_mean_images_start]
 from sklearn.datasets import load_digits
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits import digit_mean_images
 
 digits = load_digits()
@@ -64,7 +62,6 @@ plt.show()
 # --8<-- [end:digit_mean_images_solution]
 
 # --8<-- [start:precision_per_digit_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits import precision_per_digit
 
 
@@ -123,7 +120,6 @@ from sklearn.datasets import load_digits
 from sklearn.preprocessing import StandardScaler
 
 from tutorial_code.digits.matching import hungarian_mapping, mapped_accuracy
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits import standardised_accuracy
 
 digits = load_digits()
@@ -175,7 +171,6 @@ print(f"largest standardised value: {largest_scaled:.1f} (raw pixels: 0-16)")
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits import match_centres_to_digits
 
 

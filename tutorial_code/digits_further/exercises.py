@@ -9,7 +9,6 @@ check says "not answered yet"); each solution passes its check.
 from sklearn.cluster import KMeans
 from sklearn.datasets import load_digits
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits_further import renamed_clusters
 
 X, y = load_digits(return_X_y=True)
@@ -43,7 +42,6 @@ from sklearn.cluster import KMeans
 from sklearn.datasets import load_digits
 from sklearn.metrics import adjusted_rand_score
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits_further import seed_agreement
 
 X, y = load_digits(return_X_y=True)
@@ -88,7 +86,6 @@ seed_agreement.check(scores)
 # --8<-- [end:seed_agreement_solution]
 
 # --8<-- [start:image_per_centre_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits_further import image_per_centre
 
 
@@ -135,7 +132,6 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits_further import silhouette_for_k
 
 
@@ -195,7 +191,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.digits_further import distance_features
 
 

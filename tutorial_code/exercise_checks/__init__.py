@@ -2,7 +2,6 @@
 
 In a notebook or a script::
 
-    from tutorial_code.exercise_checks import ____
     from tutorial_code.exercise_checks.algorithm import assign_with_a_loop
 
     def assign(points, centres):
@@ -10,6 +9,8 @@ In a notebook or a script::
 
     assign_with_a_loop.check(assign)
 
+Importing any chapter's checks makes the blank ``____`` known to the
+session (a builtin name): starter code uses it without an import.
 ``check`` prints "Correct: ...", "Not yet: ..." with what is wrong (each
 typical mistake has its own explanation), "Not answered yet: ..." while a
 ``____`` is left, or "Cannot check this: ..." with what the check needs.

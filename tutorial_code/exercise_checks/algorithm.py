@@ -4,6 +4,8 @@ Each check works out the right answer itself, with scikit-learn or NumPy on
 data of its own, and recognises the typical mistakes by what they produce.
 """
 
+import functools
+
 from tutorial_code.exercise_checks.core import (
     BadInputError,
     Exercise,
@@ -35,7 +37,7 @@ def _scaled_inertia_factor(answer) -> str:
         for scale in (1, 2)
     ]
     factor = fits[1].inertia_ / fits[0].inertia_
-    if isinstance(answer, str) or not isinstance(answer, (int, float)):
+    if isinstance(answer, (str, bool)) or not isinstance(answer, (int, float)):
         raise BadInputError(
             f"write the factor as a number (like 3), not {describe(answer)}."
         )
@@ -47,7 +49,7 @@ def _scaled_inertia_factor(answer) -> str:
         )
     if abs(answer - 2) < 1e-6:
         raise WrongAnswerError(
-            "every distance doubles, but the inertia adds up *squared* "
+            "every distance doubles, but the inertia adds up squared "
             "distances. What does squaring do to a factor of 2?"
         )
     if abs(answer - 1) < 1e-6:
@@ -89,6 +91,13 @@ def _assign_with_a_loop(assign) -> str:
                 "(one row of coordinates per point); return their index "
                 "(0 to k - 1) instead."
             )
+        if labels.ndim == 2 and len(labels) == len(points):
+            raise WrongAnswerError(
+                "each item of what your function returns is an array of "
+                f"{labels.shape[1]} values; it should be one number, the "
+                "index of the nearest centre (np.argsort gives them all, "
+                "sorted: keep only the smallest's index)."
+            )
         if labels.shape != expected.shape:
             raise WrongAnswerError(
                 f"your function returned {describe(answer)}; it should "
@@ -103,8 +112,13 @@ def _assign_with_a_loop(assign) -> str:
         farthest = ((points[:, None] - centres[None]) ** 2).sum(-1).argmax(1)
         if (labels == farthest).all():
             raise WrongAnswerError(
-                "each point got its *farthest* centre: keep the smallest "
+                "each point got its farthest centre: keep the smallest "
                 "distance (argmin), not the largest."
+            )
+        if (labels == expected + 1).all():
+            raise WrongAnswerError(
+                "every index is one too high: the first centre is number "
+                "0, as Python counts (positions in a list start at 0)."
             )
         if not (labels == expected).all():
             wrong = int((labels != expected).sum())
@@ -127,17 +141,38 @@ assign_with_a_loop = Exercise(
 def _update_step(update) -> str:
     import numpy as np
 
-    points = _blobs(3, 50, 4, 3)
-    labels = np.arange(len(points)) % 4
-    expected = np.array([points[labels == c].mean(axis=0) for c in range(4)])
-    answer = call(update, points, labels, 4)
+    k, size = 4, 12  # clusters of equal size, their points shuffled
+    points = _blobs(3, k * size, k, 3)
+    labels = np.random.default_rng(0).permutation(np.arange(k * size) % k)
+    expected = np.array([points[labels == c].mean(axis=0) for c in range(k)])
+    answer = call(update, points, labels, k)
     centres = as_array(answer, "what your function returns")
+    wrong_axis = np.array([points[labels == c].mean(axis=1) for c in range(k)])
+    if centres.shape == wrong_axis.shape and np.allclose(centres, wrong_axis):
+        raise WrongAnswerError(
+            f"your centres have shape {centres.shape}: each row holds one "
+            "mean per point of the cluster, a mean over the wrong axis. "
+            "Average over axis 0 (down the rows), which keeps one value "
+            "per coordinate."
+        )
     if centres.shape == expected.T.shape and centres.shape != expected.shape:
         raise WrongAnswerError(
             f"your centres have shape {centres.shape}: one row per "
             f"coordinate. Return one row per cluster, shape {expected.shape}."
         )
-    if centres.shape in {(4,), (len(points),)}:
+    if centres.shape == (k,) and np.allclose(
+        centres, [points[c].mean() for c in range(k)]
+    ):
+        raise WrongAnswerError(
+            "you averaged the coordinates of point number c, not the points "
+            "labelled c: select those with points[labels == c]."
+        )
+    if centres.shape == expected.shape and np.allclose(centres, points[:k]):
+        raise WrongAnswerError(
+            "each centre is point number c itself, not the mean of the "
+            "points labelled c: select those with points[labels == c]."
+        )
+    if centres.shape in {(k,), (len(points),)}:
         raise WrongAnswerError(
             f"your function returned {describe(answer)}: a mean over the "
             "wrong axis. Average the points of each cluster over axis 0 "
@@ -148,13 +183,13 @@ def _update_step(update) -> str:
             f"your function returned {describe(answer)}; it should return "
             f"k rows of {points.shape[1]} coordinates, shape {expected.shape}."
         )
-    counts = np.bincount(labels, minlength=4)[:, None]
-    if np.allclose(centres, expected * counts):
+    if np.allclose(centres, expected * size):
         raise WrongAnswerError(
             "these are the sums of each cluster's points: divide each by "
             "the number of points in its cluster to get the mean."
         )
-    if np.allclose(centres, [points[labels == c][0] for c in range(4)]):
+    firsts = [points[labels == c][0] for c in range(k)]
+    if np.allclose(centres, firsts):
         raise WrongAnswerError(
             "each centre is the first point of its cluster: it should be "
             "the mean of all of them."
@@ -179,16 +214,66 @@ _RULES = {
     "uniform": lambda gaps: (gaps > 0).astype(float),
 }
 _DRAWS = 1500
+_SQUARE = [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+
+
+# What NumPy says when chances are made wrongly, and what it means here.
+_CHANCE_ERRORS = {
+    "must have same size": (
+        "your chances have one value per centre, not one per point: take "
+        "the smallest squared distance of each point, over the centres "
+        "(min over axis=1)."
+    ),
+    "contain NaN": (
+        "your chances hold NaN (not a number): D² divided by its sum needs "
+        "D² to be the squared distances themselves, not indices."
+    ),
+    "do not sum to 1": (
+        "your chances do not add up to 1: divide each point's D² by the "
+        "sum of them all."
+    ),
+    "non-negative": "your chances must not be negative: use D², not -D².",
+}
+
+
+def _seeding(seeding, points, k, seed):
+    """The learner's centres, with NumPy's complaints about chances
+    explained."""
+    import warnings
+
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return call(seeding, points, k, rng)
+    except ValueError as error:
+        for words, meaning in _CHANCE_ERRORS.items():
+            if words in str(error):
+                raise WrongAnswerError(meaning) from None
+        raise
 
 
 def _second_centre_rule(seeding) -> str:
     import numpy as np
 
     points = np.array(_LINE)
+    for seed in range(200):  # a third centre: never one already chosen
+        centres = as_array(
+            _seeding(seeding, np.array(_SQUARE), 3, seed),
+            "what your function returns",
+        )
+        if centres.shape == (3, 2) and len(np.unique(centres, axis=0)) < 3:
+            raise WrongAnswerError(
+                "with k = 3, a point already chosen was drawn again: a "
+                "point's D² is its squared distance to the NEAREST centre "
+                "chosen so far (the smallest over all of them), which is 0 "
+                "for a chosen point."
+            )
     counts = np.zeros((3, 3))  # first centre, second centre
     for seed in range(_DRAWS):
-        rng = np.random.default_rng(seed)
-        answer = call(seeding, points, 2, rng)
+        answer = _seeding(seeding, points, 2, seed)
         centres = as_array(answer, "what your function returns")
         if centres.shape == (2,) and centres.dtype.kind in "iu":
             raise WrongAnswerError(
@@ -211,7 +296,8 @@ def _second_centre_rule(seeding) -> str:
         if first == second:
             raise WrongAnswerError(
                 "the same point was picked twice: a point already chosen "
-                "is at distance 0 and must have no chance to be drawn."
+                "has D² = 0, so with chances proportional to D² it has "
+                "none."
             )
         counts[first, second] += 1
     if np.ptp(counts.sum(axis=1)) > 0.2 * _DRAWS:
@@ -274,19 +360,26 @@ def eight_blobs():
     )[0]
 
 
-def _random_start_inertias(answer) -> str:
-    import numpy as np
+@functools.cache
+def _inertias(init: str, n_init: int | str) -> tuple[float, ...]:
+    """The inertias of 20 fits on the eight blobs, random_state 0 to 19
+    (worked out once per session: the check may run many times)."""
     from sklearn.cluster import KMeans
 
     points = eight_blobs()
+    return tuple(
+        KMeans(8, init=init, n_init=n_init, random_state=seed)
+        .fit(points)
+        .inertia_
+        for seed in range(20)
+    )
 
-    def inertias(**settings) -> np.ndarray:
-        return np.array(
-            [
-                KMeans(8, random_state=seed, **settings).fit(points).inertia_
-                for seed in range(20)
-            ]
-        )
+
+def _random_start_inertias(answer) -> str:
+    import numpy as np
+
+    def inertias(init: str = "k-means++", n_init="auto") -> np.ndarray:
+        return np.array(_inertias(init, n_init))
 
     found = as_array(answer, "your inertias", shape=(None,))
     if len(found) != 20:
@@ -308,9 +401,19 @@ def _random_start_inertias(answer) -> str:
         )
     if np.allclose(found, inertias(init="random"), rtol=1e-9):
         raise WrongAnswerError(
-            "these are the inertias with n_init left out: for "
-            "init='random' its default ('auto') runs 10 starts and keeps "
-            "the best. Set n_init=1 to see single starts."
+            "each of these is the best of 10 starts: n_init=10, or n_init "
+            "left out (for init='random' its default, 'auto', runs 10 "
+            "starts and keeps the best). Set n_init=1 to see single starts."
+        )
+    if np.allclose(np.sort(found), np.sort(expected), rtol=1e-9):
+        raise WrongAnswerError(
+            "these are the right inertias in another order: keep seed "
+            "order, random_state=0 first."
+        )
+    if (found < 0).all():
+        raise WrongAnswerError(
+            "your inertias are negative: .score(X) gives minus the "
+            "inertia. Use the fitted model's .inertia_."
         )
     if np.allclose(found, inertias(n_init=1), rtol=1e-9):
         raise WrongAnswerError(

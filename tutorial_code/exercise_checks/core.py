@@ -12,6 +12,7 @@ Plain Python on purpose (NumPy is imported by the checks that need it), so
 that the checks of plain-Python exercises can run where NumPy cannot.
 """
 
+import builtins
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,6 +41,10 @@ class _Blank:
 
 
 ____ = _Blank()
+# Starter code uses the blank without importing it: any chapter's checks
+# import this module, which makes ``____`` a name every session knows (as
+# ``print`` is), so that the only ``____`` a learner sees is one to fill in.
+builtins.____ = ____
 
 
 class WrongAnswerError(Exception):
@@ -141,8 +146,7 @@ def call(function: Any, *args: Any) -> Any:
     result = function(*args)
     if result is None:
         raise BadInputError(
-            "your function returned None: did it forget to `return` its "
-            "result?"
+            "your function returned None: did it forget to return its result?"
         )
     return result
 
@@ -152,10 +156,13 @@ def describe(value: Any) -> str:
     if value is None:
         return "None"
     shape = getattr(value, "shape", None)
-    if shape is not None:
+    if shape is not None and shape != ():
         return f"an array of shape {tuple(shape)}"
     if isinstance(value, (list, tuple)):
-        return f"a {type(value).__name__} of {len(value)} items"
+        items = "item" if len(value) == 1 else "items"
+        return f"a {type(value).__name__} of {len(value)} {items}"
+    if isinstance(value, (bool, int, float, str)):
+        return f"the {type(value).__name__} {value!r}"
     return f"a value of type {type(value).__name__}"
 
 
@@ -178,8 +185,10 @@ def as_array(
     except (TypeError, ValueError):
         raise BadInputError(f"{what} should be an array of numbers.") from None
     if array.dtype.kind not in "biuf":
+        first = array.flat[0] if array.size else None
+        first = first.item() if hasattr(first, "item") else first
         raise BadInputError(
-            f"{what} should hold numbers, not values of type {array.dtype}."
+            f"{what} should hold numbers, not {describe(first)} and the like."
         )
     if kind == "integer" and array.dtype.kind == "f":
         if not np.all(np.isfinite(array)) or np.any(array != np.round(array)):
@@ -191,11 +200,23 @@ def as_array(
             for want, got in zip(shape, array.shape, strict=True)
         )
         if not fits:
-            wanted = tuple("any" if n is None else n for n in shape)
             raise BadInputError(
-                f"{what} should have shape {wanted}, not {array.shape}."
+                f"{what} should be {_shape_words(shape)}, not "
+                f"{describe(value)}."
             )
     return array
+
+
+def _shape_words(shape: tuple) -> str:
+    """``(None,)`` as "a list (or 1-D array) of numbers", and so on."""
+    if len(shape) == 1:
+        size = "" if shape[0] is None else f" of {shape[0]}"
+        return f"a list (or 1-D array){size} of numbers"
+    rows, *columns = ("any number of" if n is None else n for n in shape)
+    if len(columns) == 1:
+        return f"a 2-D array of {rows} rows and {columns[0]} columns"
+    wanted = tuple("any" if n is None else n for n in shape)
+    return f"an array of shape {wanted}"
 
 
 def fitted(

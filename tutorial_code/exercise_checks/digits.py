@@ -329,10 +329,10 @@ def _precision_per_digit(precision) -> str:
             continue
         if np.allclose(found, diagonal / matrix.sum(axis=1)):
             raise WrongAnswerError(
-                "you divided by the row totals, the images of each *true* "
+                "you divided by the row totals, the images of each true "
                 "digit: that is the recall, the share of each digit found. "
                 "Precision divides by the column totals (sum over axis 0): "
-                "the images *predicted* as each digit."
+                "the images predicted as each digit."
             )
         if np.allclose(found, diagonal / matrix.sum()):
             raise WrongAnswerError(
@@ -568,7 +568,7 @@ def _match_centres_to_digits(match) -> str:
             for costs in (squared, distances)
         ):
             raise WrongAnswerError(
-                "this matching makes the total distance as *large* as "
+                "this matching makes the total distance as large as "
                 "possible: distances are costs, so let "
                 "linear_sum_assignment minimise them (no maximize=True)."
             )

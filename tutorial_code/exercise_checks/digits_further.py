@@ -425,7 +425,7 @@ def _image_per_centre(nearest_images) -> str:
         )
     if np.array_equal(found, distances.argmax(axis=0)):
         raise WrongAnswerError(
-            "each centre got its *farthest* image: keep the smallest "
+            "each centre got its farthest image: keep the smallest "
             "distance (argmin), not the largest."
         )
     if sorted(found.tolist()) == sorted(expected.tolist()):

@@ -6,7 +6,6 @@ starts a Dask cluster: what a worker does with a chunk is plain NumPy.
 """
 
 # --8<-- [start:partial_fit_steps_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.scaling import partial_fit_steps
 
 steps = ____  # your prediction: model.n_steps_ after the two passes
@@ -45,7 +44,6 @@ partial_fit_steps.check(steps)
 # --8<-- [start:mean_in_chunks_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.scaling import mean_in_chunks
 
 
@@ -103,7 +101,6 @@ print(f"mean of means:  {np.round(mean_of_means, 3)}")
 # --8<-- [start:streaming_fit_start]
 from sklearn.cluster import MiniBatchKMeans
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.scaling import streaming_fit
 
 
@@ -152,7 +149,6 @@ print(f"n_init=10 gives the same centres: {n_init_changes_nothing}")
 # --8<-- [start:combine_block_sums_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.scaling import combine_block_sums
 
 
@@ -217,7 +213,6 @@ print(f"averaged means, farthest from all at once: {averaged_gap:.1f}")
 import numpy as np
 from sklearn.cluster import MiniBatchKMeans
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.scaling import spread_batches
 from tutorial_code.scaling.chunks import frame
 
