@@ -187,14 +187,31 @@ def test_the_compression_factor_recognises_each_miscount():
         lambda n, k: 1 / factor()(n, k),
         "upside down",
     )
-    wrong(  # no rounding up anywhere: right for china.jpg, not for all
+    wrong(
         honest_compression,
         lambda n, k: 3 * n / (n * math.log2(k) / 8 + 3 * k),
+        "nothing was rounded up",
+    )
+    wrong(
+        honest_compression,
+        lambda n, k: 3 * n / (n * math.ceil(math.log2(k)) / 8 + 3 * k),
+        "bytes were not rounded up",
+    )
+    wrong(
+        honest_compression,
+        lambda n, k: 3 * n / (n * math.ceil(math.log2(k)) // 8 + 3 * k),
+        "rounded down",
+    )
+    wrong(  # right for china.jpg only
+        honest_compression,
+        lambda n, k: factor()(n, k) if k == 16 else 6.0,
         "right for china.jpg",
     )
 
 
-def recolouring(farthest=False, uint8=False, dtype=None, absolute=False):
+def recolouring(
+    farthest=False, uint8=False, dtype=None, absolute=False, axis=2
+):
     """A recolour function with a chosen mistake."""
 
     def recolour(image, palette):
@@ -202,7 +219,7 @@ def recolouring(farthest=False, uint8=False, dtype=None, absolute=False):
         if not uint8:
             pixels = pixels.astype(float)
         gaps = pixels[:, None, :] - palette[None, :, :]
-        distances = (np.abs(gaps) if absolute else gaps**2).sum(axis=2)
+        distances = (np.abs(gaps) if absolute else gaps**2).sum(axis)
         labels = distances.argmax(1) if farthest else distances.argmin(1)
         result = palette[labels].reshape(image.shape)
         return result if dtype is None else result.astype(dtype)
@@ -215,6 +232,7 @@ def test_recolour_recognises_its_typical_mistakes():
     wrong(recolour_with_palette, recolouring(uint8=True), "wraps around")
     wrong(recolour_with_palette, recolouring(farthest=True), "farthest")
     wrong(recolour_with_palette, recolouring(absolute=True), "absolute")
+    wrong(recolour_with_palette, recolouring(axis=1), "summed over axis 1")
     wrong(recolour_with_palette, recolouring(dtype=float), "uint8")
     right = recolouring()
     wrong(

@@ -277,6 +277,9 @@ def _factor_mistakes(n_pixels: int, k: int) -> dict[str, float]:
         "no palette": raw / math.ceil(n_pixels * bits / 8),
         "log2 not rounded up": raw
         / _packed_bytes(n_pixels, k, math.log2(k), 3),
+        "nothing rounded up": raw / (n_pixels * math.log2(k) / 8 + 3 * k),
+        "bytes not rounded up": raw / (n_pixels * bits / 8 + 3 * k),
+        "bytes rounded down": raw / (n_pixels * bits // 8 + 3 * k),
         "a bit per colour": raw / _packed_bytes(n_pixels, k, k, 3),
         "palette 1 byte a colour": raw / _packed_bytes(n_pixels, k, bits, 1),
         "raw 1 byte a pixel": n_pixels / _packed_bytes(n_pixels, k, bits, 3),
@@ -304,6 +307,20 @@ _FACTOR_MISTAKES = {
     "log2 not rounded up": (
         "an index takes a whole number of bits: k = 5 colours need 3 "
         "bits (2 bits count only to 4). Round log2(k) up: math.ceil."
+    ),
+    "nothing rounded up": (
+        "nothing was rounded up: an index takes a whole number of bits "
+        "(k = 5 colours need 3, math.ceil(math.log2(k))), and a file a "
+        "whole number of bytes (round the indices' bytes up too)."
+    ),
+    "bytes not rounded up": (
+        "the indices' bytes were not rounded up: 1,001 indices of 3 bits "
+        "are 375.375 bytes, which a file stores in 376. Use math.ceil."
+    ),
+    "bytes rounded down": (
+        "the indices' bytes were rounded down (// 8): 1,001 indices of 3 "
+        "bits are 375.375 bytes, and a file needs 376 to hold them all. "
+        "Round up: math.ceil(n_pixels * bits / 8)."
     ),
     "a bit per colour": (
         "an index of one of k colours takes log2(k) bits (rounded up), "
@@ -399,6 +416,9 @@ def _recolour_mistakes(pixels, palette) -> dict[str, object]:
     wrapped = pixels[:, None, :] - palette[None, :, :]  # uint8: wraps
     labels = {
         "farthest": gaps.argmax(axis=1),
+        "axis 1": ((pixels[:, None, :].astype(int) - palette[None, :, :]) ** 2)
+        .sum(axis=1)
+        .argmin(axis=1),
         "uint8": (wrapped.astype(int) ** 2).sum(axis=2).argmin(axis=1),
         "uint8 squared": (wrapped**2).sum(axis=2).argmin(axis=1),
         "absolute": np.abs(
@@ -414,6 +434,11 @@ _RECOLOUR_MISTAKES = {
     "farthest": (
         "each pixel got its *farthest* palette colour: keep the smallest "
         "distance (argmin), not the largest."
+    ),
+    "axis 1": (
+        "the squares were summed over axis 1, the palette colours; sum "
+        "over axis 2, the channels, to get one squared distance per pixel "
+        "and colour, shape (n_pixels, k)."
     ),
     "uint8": (
         "the differences were computed in uint8, which wraps around: 10 "
