@@ -7,7 +7,6 @@ says "not answered yet"); each solution passes its check.
 # --8<-- [start:float_pixels_bytes_start]
 from sklearn.datasets import load_sample_image
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours import float_pixels_bytes
 
 china = load_sample_image("china.jpg")
@@ -40,7 +39,6 @@ float_pixels_bytes.check(pixels.nbytes)
 # --8<-- [end:float_pixels_bytes_solution]
 
 # --8<-- [start:pixels_and_back_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours import pixels_and_back
 
 
@@ -94,7 +92,6 @@ pixels_and_back.check((to_pixels, to_image))
 # --8<-- [start:honest_compression_start]
 import math
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours import honest_compression
 
 
@@ -144,7 +141,6 @@ honest_compression.check(compression_factor)
 # --8<-- [start:recolour_with_palette_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours import recolour_with_palette
 
 
@@ -218,7 +214,6 @@ plt.show()
 # --8<-- [start:psnr_against_k_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours import psnr_against_k
 
 

@@ -432,7 +432,7 @@ def _recolour_mistakes(pixels, palette) -> dict[str, object]:
 
 _RECOLOUR_MISTAKES = {
     "farthest": (
-        "each pixel got its *farthest* palette colour: keep the smallest "
+        "each pixel got its farthest palette colour: keep the smallest "
         "distance (argmin), not the largest."
     ),
     "axis 1": (
@@ -618,7 +618,7 @@ _PSNR_MISTAKES = {
     "uint8 squared": _UINT8,
     "uint8 squared cut": _UINT8,
     "sum": (
-        "mse is the *mean* of the squared differences, over all the "
+        "mse is the mean of the squared differences, over all the "
         "pixels and channels, not their sum."
     ),
     "root": (
