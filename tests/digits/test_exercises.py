@@ -175,6 +175,13 @@ def test_precision_recognises_its_typical_mistakes():
     wrong(precision_per_digit, lambda m: correct(m)[:-1], "one per digit")
 
 
+def test_precision_says_when_the_number_of_digits_is_typed_in():
+    def ten_digits(matrix):
+        return [matrix[d, d] / matrix[:, d].sum() for d in range(10)]
+
+    wrong(precision_per_digit, ten_digits, "len(matrix)")
+
+
 def test_precision_turns_an_error_in_the_learners_code_into_a_sentence():
     found = precision_per_digit.verdict(lambda m: m.diagonal() / m.sum(2))
     assert found.status == WRONG
@@ -222,6 +229,7 @@ def test_standardised_accuracy_recognises_settings_left_out():
     per_image = StandardScaler().fit_transform(DIGITS.data.T).T
     wrong(standardised_accuracy, one_to_one(fit(per_image)), "each image")
     wrong(standardised_accuracy, 100 * right, "percentage")
+    wrong(standardised_accuracy, round(right, 2), "rounded")
     wrong(standardised_accuracy, 0.3, "standardise, fit, match")
 
 
@@ -263,7 +271,14 @@ def greedy(centres, means):
 def test_matching_tells_one_to_one_apart_from_its_look_alikes():
     check = match_centres_to_digits
     assert check.verdict(matching()).status == CORRECT
-    assert check.verdict(matching(root=True)).status == CORRECT
+    wrong(check, matching(root=True), "plain distance")
+
+    def city_blocks(centres, means):
+        costs = np.abs(centres[:, None] - means[None]).sum(axis=2)
+        rows, columns = linear_sum_assignment(costs)
+        return columns[np.argsort(rows)]
+
+    assert check.verdict(city_blocks).status == WRONG
     wrong(check, lambda c, m: squared(c, m).argmin(axis=1), "many-to-one")
     wrong(check, lambda c, m: np.zeros(len(c), int), "same digit")
     wrong(check, matching(maximize=True), "as large as possible")

@@ -162,7 +162,7 @@ def test_an_exercises_notebook_keeps_hints_folded_and_drops_solutions(
     page = tmp_path / "exercises.md"
     page.write_text(
         "# Exercises: a chapter\n\n{{ install_checks }}\n\n## 1. One\n\n"
-        "Reread [the lesson](lesson.md).\n\n"
+        "Reread [the lesson](../chapter/lesson.md).\n\n"
         "```python\n"
         '--8<-- "tutorial_code/chapter/exercises.py:one_start"\n'
         "```\n\n"
@@ -183,6 +183,7 @@ def test_an_exercises_notebook_keeps_hints_folded_and_drops_solutions(
         tmp_path,
         LessonResults(tmp_path / "results"),
         "https://github.com/someone/kmeans-in-practice",
+        "https://someone.github.io/kmeans-in-practice/",
     )
     cells = [(cell.cell_type, cell.source) for cell in notebook.cells]
     code = [source for kind, source in cells if kind == "code"]
@@ -190,7 +191,8 @@ def test_an_exercises_notebook_keeps_hints_folded_and_drops_solutions(
     text = "\n".join(source for kind, source in cells if kind == "markdown")
     assert text.startswith("# Exercises: a chapter")  # the page's own title
     assert 'pip install "git+https://github.com/someone/kmeans-in' in text
-    assert "Reread the lesson." in text
+    site = "https://someone.github.io/kmeans-in-practice"
+    assert f"Reread [the lesson]({site}/chapter/lesson/)." in text
     assert "<details><summary>Hint</summary>\n\nThink of 4 points." in text
     assert "Solution" not in text
     assert "The answer is" not in text

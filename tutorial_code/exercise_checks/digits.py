@@ -304,7 +304,16 @@ def _precision_per_digit(precision) -> str:
     for matrix in _confusion_matrices():
         diagonal = matrix.diagonal()
         expected = diagonal / matrix.sum(axis=0)
-        answer = call(precision, matrix.copy())
+        try:
+            answer = call(precision, matrix.copy())
+        except IndexError as error:
+            if isinstance(error, np.exceptions.AxisError):
+                raise  # a wrong axis, not a wrong size
+            raise WrongAnswerError(
+                f"your code went past the end of a {len(matrix)} x "
+                f"{len(matrix)} matrix: the check tries matrices of other "
+                "sizes than 10, so count the digits with len(matrix)."
+            ) from None
         if answer is None:
             raise BadInputError(f"your function returned {describe(answer)}")
         found = as_array(answer, "what your function returns")
@@ -419,9 +428,9 @@ def _standardised_accuracy(answer) -> str:
         ),
         (
             lambda: _one_to_one_accuracy(target, _clusters("minmax")),
-            "this is the accuracy with MinMaxScaler (each pixel from 0 to "
-            "1); this exercise standardises each pixel with StandardScaler "
-            "(mean 0, standard deviation 1).",
+            "this is the accuracy with MinMaxScaler or MaxAbsScaler (each "
+            "pixel from 0 to 1); this exercise standardises each pixel "
+            "with StandardScaler (mean 0, standard deviation 1).",
         ),
         (
             lambda: _one_to_one_accuracy(target, _clusters("images")),
@@ -438,6 +447,11 @@ def _standardised_accuracy(answer) -> str:
     for mistaken, explanation in mistakes:
         if abs(value - mistaken()) < tolerance:
             raise WrongAnswerError(explanation)
+    if abs(value - expected) < 0.005 and value == round(value, 3):
+        raise WrongAnswerError(
+            f"close: is your value rounded? Give at least four decimals "
+            f"(the accuracy itself, not {value:g})."
+        )
     if abs(value - expected) < 0.02:
         raise WrongAnswerError(
             "close, but not the same fit: use KMeans(n_clusters=10, "
@@ -472,7 +486,15 @@ def _centre_and_mean_sets():
     )
     line_centres = np.array([[1.0, 0.0], [-1.2, 0.0]])
     line_means = np.array([[0.0, 0.0], [2.2, 0.0]])
-    return [(_chapter_centres(), means), (line_centres, line_means)]
+    # Three points of a plane whose best matching by squared distance is
+    # not the best by plain (or city-block, or largest-coordinate) distance.
+    plane_centres = np.array([[7.0, 5.0], [5.0, 3.0], [7.0, 3.0]])
+    plane_means = np.array([[3.0, 8.0], [2.0, 2.0], [7.0, 6.0]])
+    return [
+        (_chapter_centres(), means),
+        (line_centres, line_means),
+        (plane_centres, plane_means),
+    ]
 
 
 def _greedy(costs):
@@ -497,6 +519,11 @@ def _assignment(costs, maximize=False):
     mapping = np.empty(len(costs), dtype=int)
     mapping[rows] = columns
     return mapping
+
+
+def _total(costs, mapping) -> float:
+    """The total cost of a matching: row i matched to column mapping[i]."""
+    return float(sum(costs[row, column] for row, column in enumerate(mapping)))
 
 
 def _match_centres_to_digits(match) -> str:
@@ -532,18 +559,29 @@ def _match_centres_to_digits(match) -> str:
         found = found.astype(int)
         if found.min() < 0 or found.max() >= len(means):
             raise WrongAnswerError(
-                f"each value should be a digit, a row of the means: 0 to "
+                "your costs are not one number per centre and mean (a "
+                f"{k} x {len(means)} table, summed over the pixels): each "
+                "value of the mapping should be a digit, a row of the "
+                f"means, 0 to "
                 f"{len(means) - 1}."
             )
         squared = ((centres[:, None] - means[None]) ** 2).sum(axis=2)
         distances = np.sqrt(squared)
         one_to_one = len(set(found.tolist())) == k
-        if one_to_one and any(
-            costs[np.arange(k), found].sum()
-            <= costs[np.arange(k), _assignment(costs)].sum() + 1e-9
-            for costs in (squared, distances)
+
+        if one_to_one and _total(squared, found) <= (
+            _total(squared, _assignment(squared)) + 1e-9
         ):
-            continue  # the best matching (by distance or squared distance)
+            continue  # the best matching, by squared distance
+        if one_to_one and _total(distances, found) <= (
+            _total(distances, _assignment(distances)) + 1e-9
+        ):
+            raise WrongAnswerError(
+                "this is the best matching by plain distance, not by "
+                "squared distance: k-means' cost is the squared distance "
+                "(as the inertia), and the two can choose differently. "
+                "Square the distances (cdist(..., 'sqeuclidean'))."
+            )
         if not one_to_one:
             if (found == squared.argmin(axis=1)).all():
                 raise WrongAnswerError(
@@ -582,8 +620,9 @@ def _match_centres_to_digits(match) -> str:
         raise WrongAnswerError(
             "each centre has a digit of its own, but the matched pairs are "
             "not as close as they can be in total: compute the squared "
-            "distance from every centre to every mean, and let "
-            "linear_sum_assignment choose."
+            "distance from every centre to every mean (a k x k table of "
+            "costs, summed over the pixels), and let linear_sum_assignment "
+            "choose."
         )
     return (
         "each centre got its own digit, with the smallest total distance "

@@ -115,6 +115,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             results,
             cache / "notebooks",
             config.repo_url or "",
+            config.site_url or "",
         )
         for chapter in pages
         if f"{chapter}/{notebooks.EXERCISES}"

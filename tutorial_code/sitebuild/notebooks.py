@@ -15,6 +15,7 @@ prints the same.
 """
 
 import base64
+import posixpath
 import re
 from pathlib import Path
 
@@ -39,7 +40,9 @@ ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) \w+(?: "(?P<title>.*)")?\s*$')
 # holds every page in order.
 CONTINUES = "This page continues"
 # Links to other pages of the site mean nothing in a downloaded notebook.
-PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)", re.DOTALL)
+PAGE_LINK = re.compile(
+    r"\[(?P<text>[^\]]+)\]\((?!https?:)(?P<target>[^)]*)\)", re.DOTALL
+)
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 SNIPPETS = "snippets"  # while building: the sections a code cell holds
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
@@ -95,11 +98,18 @@ def build_exercises_notebook(
     project: Path,
     results: LessonResults,
     repo_url: str = "",
+    site_url: str = "",
 ) -> nbformat.NotebookNode:
     """A chapter's exercises to do: statements, starter code and checks,
-    hints folded, no solutions, no outputs (the learner runs them)."""
+    hints folded, no solutions, no outputs (the learner runs them); links
+    to pages go to the site."""
     cells = _page_cells(
-        page, project, results, exercises=True, repo_url=repo_url
+        page,
+        project,
+        results,
+        exercises=True,
+        repo_url=repo_url,
+        site_url=site_url,
     )
     made_with = f"*Made with {versions_text()}.*"
     cells.append(_cell("markdown", made_with))
@@ -118,15 +128,29 @@ def _page_cells(
     *,
     exercises: bool = False,
     repo_url: str = "",
+    site_url: str = "",
 ) -> list[nbformat.NotebookNode]:
     """The cells of one page; of an exercises page, without solutions, and
-    with the page's own title (a lesson page's title becomes a section)."""
+    with the page's own title (a lesson page's title becomes a section).
+
+    A link to another page becomes its text; given ``site_url``, a link to
+    that page on the site.
+    """
     cells, prose = [], []
+
+    def link(match: re.Match) -> str:
+        if not site_url:
+            return match["text"]
+        path, _, anchor = match["target"].partition("#")
+        target = posixpath.normpath(posixpath.join(page.parent.name, path))
+        url = site_url.rstrip("/") + "/" + target.removesuffix(".md") + "/"
+        return f"[{match['text']}]({url}{'#' + anchor if anchor else ''})"
+
     lines = page.read_text(encoding="utf-8").splitlines()
 
     def end_prose() -> None:
         # Links may span lines: drop them from the whole text.
-        text = PAGE_LINK.sub(r"\1", "\n".join(prose)).strip()
+        text = PAGE_LINK.sub(link, "\n".join(prose)).strip()
         if text:
             cells.append(_cell("markdown", text))
         prose.clear()
@@ -265,10 +289,11 @@ def build_exercises(
     results: LessonResults,
     folder: Path,
     repo_url: str = "",
+    site_url: str = "",
 ) -> Path:
     """Write the chapter's exercises notebook into ``folder``; its path."""
     notebook = build_exercises_notebook(
-        chapter, page, project, results, repo_url
+        chapter, page, project, results, repo_url, site_url
     )
     path = folder / chapter / exercises_name(chapter)
     _write_if_changed(notebook, path)
