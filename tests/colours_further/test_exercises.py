@@ -103,6 +103,13 @@ def test_a_step_is_named_by_channel_or_index():
         assert most_visible_step.verdict(answer).status == CORRECT
 
 
+def test_a_step_named_otherwise_gets_one_sentence():
+    found = most_visible_step.verdict("g")
+    assert found.status == BAD_INPUT
+    assert "not 'g'" in found.message
+    assert_one_sentence(found)
+
+
 def test_each_other_step_gets_its_own_explanation():
     wrong(most_visible_step, "blue", "blue step is ΔE", "0.07")
     wrong(most_visible_step, 0, "red step is ΔE", "0.21")
@@ -187,6 +194,12 @@ def test_the_sweep_recognises_its_typical_mistakes(repainted):
     )
 
 
+def test_the_sweep_recognises_delta_e_left_per_pixel(repainted):
+    quality, _ = scored(repainted)
+    per_pixel = [delta_e(sky(), image) for image in repainted]
+    wrong(quality_as_k_grows, (quality, per_pixel), "mean over the pixels")
+
+
 def test_the_sweep_with_another_seed_is_not_accepted():
     wrong(quality_as_k_grows, scored(sweep(seed=1)), "random_state=0")
 
@@ -212,6 +225,8 @@ def by_hand(
             linear = np.where(
                 v <= 0.04045, v / 12.92, ((v + 0.055) / 1.055) ** 2.4
             )
+        elif gamma == "no straight":
+            linear = ((v + 0.055) / 1.055) ** 2.4
         else:
             linear = v**gamma
         xyz = linear @ matrix / white
@@ -242,6 +257,42 @@ def test_lab_by_hand_recognises_each_step_done_wrong():
     wrong(lab_by_hand, by_hand(a_factor=-500, b_factor=-200), "wrong sign")
     wrong(lab_by_hand, by_hand(a_factor=200, b_factor=500), "factors")
     wrong(lab_by_hand, by_hand(a_factor=400), "a* differ")
+    wrong(lab_by_hand, by_hand(gamma="no straight"), "darkest colours")
+
+
+def test_lab_by_hand_points_to_a_straight_part_done_wrong():
+    def f_without_16(rgb):
+        v = np.asarray(rgb, dtype=np.float64) / 255
+        linear = np.where(
+            v <= 0.04045, v / 12.92, ((v + 0.055) / 1.055) ** 2.4
+        )
+        xyz = linear @ RGB_TO_XYZ.T / WHITE
+        f = np.where(xyz > EPSILON, np.cbrt(xyz), KAPPA * xyz / 116)
+        return np.stack(
+            [
+                116 * f[..., 1] - 16,
+                500 * (f[..., 0] - f[..., 1]),
+                200 * (f[..., 1] - f[..., 2]),
+            ],
+            axis=-1,
+        )
+
+    def gamma_without_12_92(rgb):
+        v = np.asarray(rgb, dtype=np.float64) / 255
+        linear = np.where(v <= 0.04045, v, ((v + 0.055) / 1.055) ** 2.4)
+        xyz = linear @ RGB_TO_XYZ.T / WHITE
+        f = np.where(xyz > EPSILON, np.cbrt(xyz), (KAPPA * xyz + 16) / 116)
+        return np.stack(
+            [
+                116 * f[..., 1] - 16,
+                500 * (f[..., 0] - f[..., 1]),
+                200 * (f[..., 1] - f[..., 2]),
+            ],
+            axis=-1,
+        )
+
+    wrong(lab_by_hand, f_without_16, "straight part of f")
+    wrong(lab_by_hand, gamma_without_12_92, "a channel is 10 or less")
 
 
 def test_lab_by_hand_recognises_wrong_shapes():
@@ -304,6 +355,11 @@ def test_nearest_exactly_recognises_uint8_floats_and_colours():
     wrong(nearest_exactly, in_uint8, "uint8")
     wrong(nearest_exactly, in_floats, "halfway between two colours")
     wrong(nearest_exactly, colours, "returned colours")
+    wrong(
+        nearest_exactly,
+        product(lambda x, c: (c**2).sum(1) - 2 * x @ c.T, take=np.min),
+        "not indices",
+    )
 
 
 # 5. Floyd-Steinberg by hand.

@@ -69,6 +69,8 @@ def _lab(
         linear = srgb
     elif gamma == "2.2":
         linear = srgb**2.2
+    elif gamma == "no_straight":  # the power part everywhere
+        linear = ((srgb + 0.055) / 1.055) ** 2.4
     else:  # "2.4": the power without its offset and straight part
         linear = srgb**2.4
     xyz = linear @ (RGB_TO_XYZ if transposed else RGB_TO_XYZ.T)
@@ -121,9 +123,10 @@ def _channel(answer) -> str:
         and 0 <= answer < 3
     ):
         return CHANNELS[int(answer)]
+    given = repr(answer) if isinstance(answer, str) else describe(answer)
     raise BadInputError(
         "name one channel: 'red', 'green' or 'blue' (or its index 0, 1 "
-        f"or 2), not {describe(answer)}."
+        f"or 2), not {given}."
     )
 
 
@@ -240,6 +243,22 @@ def _two_lists(answer):
             "give the two lists together, (quality_db, mean_delta_e), "
             f"not {describe(answer)}."
         )
+    import numpy as np
+
+    scores = {
+        "PSNR": "psnr(crop, repainted), one number for the whole crop",
+        "ΔE": "the mean over the pixels, delta_e(crop, repainted).mean()",
+    }
+    for values, (what, how) in zip(answer, scores.items(), strict=True):
+        try:
+            shape = np.shape(values)
+        except ValueError:  # items of different shapes
+            shape = ()
+        if len(shape) > 1:
+            raise WrongAnswerError(
+                f"each {what} you gave is an array of shape {shape[1:]}: "
+                f"give one number per k, {how}."
+            )
     return [
         as_array(values, what, shape=(None,))
         for values, what in zip(
@@ -389,6 +408,12 @@ _LAB_MISTAKES = [
         "above 0.04045, and v / 12.92 below.",
     ),
     (
+        {"gamma": "no_straight"},
+        "the darkest colours are off: up to 0.04045, sRGB's curve is the "
+        "straight line v / 12.92, and the power ((v + 0.055) / 1.055) ** 2.4 "
+        "only above (one np.where).",
+    ),
+    (
         {"transposed": True},
         "the matrix is transposed: each XYZ value mixes the three channels "
         "of one colour, linear @ RGB_TO_XYZ.T (or RGB_TO_XYZ @ one colour).",
@@ -457,6 +482,27 @@ def _lab_by_hand(convert) -> str:
     names = [
         name for name, w in zip(("L*", "a*", "b*"), wrong, strict=True) if w
     ]
+    # Which straight part do the colours that differ all fall on?
+    from tutorial_code.colours_further.lab import EPSILON, RGB_TO_XYZ, WHITE
+
+    off = ~np.isclose(found, expected, atol=1e-4).all(axis=1)
+    srgb = colours / 255
+    linear = np.where(
+        srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4
+    )
+    small_xyz = (linear @ RGB_TO_XYZ.T / WHITE <= EPSILON).any(axis=1)
+    if small_xyz[off].all():
+        raise WrongAnswerError(
+            f"{', '.join(names)} differ from the CIE's formulas only where "
+            "X, Y or Z is small (dark or strongly saturated colours): check "
+            "the straight part of f, (KAPPA * t + 16) / 116 up to EPSILON."
+        )
+    if (srgb <= 0.04045).any(axis=1)[off].all():
+        raise WrongAnswerError(
+            f"{', '.join(names)} differ from the CIE's formulas only where "
+            "a channel is 10 or less: check the straight part of the sRGB "
+            "curve, v / 12.92 up to 0.04045."
+        )
     raise WrongAnswerError(
         f"{', '.join(names)} differ from the CIE's formulas. Check each "
         "step: divide by 255, undo the sRGB curve, multiply by the matrix "
@@ -551,7 +597,7 @@ def _nearest_exactly(nearest) -> str:
         )
     if found.shape != (n,):
         raise WrongAnswerError(
-            f"for {n} pixels your function returned {describe(answer)}; "
+            f"for {n:,} pixels your function returned {describe(answer)}; "
             "it should return one palette index per pixel."
         )
     if found.dtype.kind == "f" and not np.all(found == np.round(found)):
@@ -560,6 +606,12 @@ def _nearest_exactly(nearest) -> str:
             "keep the position of each row's smallest score (argmin)."
         )
     found = found.astype(np.int64)
+    if found.min() < 0 or found.max() >= k:
+        raise WrongAnswerError(
+            f"your function returned values from {found.min():,} to "
+            f"{found.max():,}: scores or distances, not indices. Keep the "
+            f"position of each row's smallest score (argmin), 0 to {k - 1}."
+        )
     if np.array_equal(found, expected):
         return (
             f"all {n:,} pixels got their nearest colour, the lowest index "
