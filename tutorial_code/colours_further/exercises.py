@@ -6,7 +6,6 @@ check says "not answered yet"); each solution passes its check.
 """
 
 # --8<-- [start:most_visible_step_start]
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours_further import most_visible_step
 
 # From the grey (120, 120, 120), add 20 to one channel only. Which of the
@@ -38,7 +37,6 @@ from sklearn.cluster import KMeans
 from sklearn.datasets import load_sample_image
 
 from tutorial_code.colours_further.lab import delta_e
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours_further import quality_as_k_grows
 from tutorial_code.quantize.quality import psnr
 
@@ -106,7 +104,6 @@ quality_as_k_grows.check((quality_db, mean_delta_e))
 import numpy as np
 
 from tutorial_code.colours_further.lab import EPSILON, KAPPA, RGB_TO_XYZ, WHITE
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours_further import lab_by_hand
 
 
@@ -180,7 +177,6 @@ print(f"L* nearest 50: ({looks_halfway}, {looks_halfway}, {looks_halfway})")
 # --8<-- [start:nearest_exactly_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours_further import nearest_exactly
 
 
@@ -234,7 +230,6 @@ twelve_mp_gigabytes = 12_000_000 * len(some_palette) * 8 / 1e9
 # --8<-- [start:floyd_steinberg_start]
 import numpy as np
 
-from tutorial_code.exercise_checks import ____
 from tutorial_code.exercise_checks.colours_further import floyd_steinberg
 
 
