@@ -55,6 +55,21 @@ def test_there_are_lesson_chapters_and_library_modules():
     assert "sitebuild" not in chapters
 
 
+# The exercise checks belong to their chapters: they may use a chapter's
+# shared code (its CIELAB formulas, its frames), never one of its lessons.
+CHAPTER_CHECKS = "exercise_checks"
+
+
+def is_lesson(module: str, chapters: set[str]) -> bool:
+    """Whether ``module`` (or the module an imported name is from) is a
+    lesson: a module of a chapter with a page of its name."""
+    parts = module.split(".")
+    return chapter_of(module, chapters) is not None and any(
+        (PROJECT / "docs" / parts[1] / f"{name}.md").is_file()
+        for name in parts[2:3]
+    )
+
+
 def test_no_module_outside_the_lesson_chapters_imports_one():
     chapters = lesson_chapters()
     offending = []
@@ -63,11 +78,23 @@ def test_no_module_outside_the_lesson_chapters_imports_one():
         if own in chapters:
             continue
         for module in imported_modules(path):
-            if chapter_of(module, chapters):
+            if own == CHAPTER_CHECKS:
+                wrong = is_lesson(module, chapters)
+            else:
+                wrong = chapter_of(module, chapters) is not None
+            if wrong:
                 offending.append(f"{path.relative_to(PROJECT)}: {module}")
     assert not offending, "library modules import lessons:\n" + "\n".join(
         offending
     )
+
+
+def test_chapter_checks_may_use_shared_code_but_no_lesson():
+    chapters = lesson_chapters()
+    assert is_lesson("tutorial_code.colours.results", chapters)
+    assert is_lesson("tutorial_code.colours.results.psnr", chapters)
+    assert not is_lesson("tutorial_code.colours_further.lab.WHITE", chapters)
+    assert not is_lesson("tutorial_code.quantize.quantizer", chapters)
 
 
 def test_the_check_sees_a_library_module_that_imports_a_lesson(tmp_path):

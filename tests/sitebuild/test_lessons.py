@@ -14,7 +14,6 @@ from tutorial_code.sitebuild.lessons import (
     PRELOAD,
     LessonPlan,
     _critical_paths,
-    benchmarked_seconds,
     installed_packages,
 )
 from tutorial_code.sitebuild.results import LessonResults
@@ -155,13 +154,6 @@ def test_a_lesson_never_run_here_counts_its_benchmarked_time(project):
     by_name = {lesson.name: seconds for lesson, seconds in paths.items()}
     # none was run: second's median, one second for the others
     assert by_name == {"first": 6.0, "second": 5.0, "other": 1.0}
-
-
-def test_the_benchmark_results_time_every_lesson():
-    recorded = benchmarked_seconds(PROJECT / "benchmarks/results.md")
-    plan = LessonPlan(PROJECT, PROJECT / "docs", "")
-    assert {lesson.id for lesson in plan.lessons} <= set(recorded)
-    assert all(seconds >= 0 for seconds in recorded.values())
 
 
 def test_a_lesson_starts_once_those_it_continues_ran(tmp_path):
