@@ -20,6 +20,8 @@ from tutorial_code.exercise_checks.core import (
     same_partition,
 )
 
+from .exercises import BAD_INPUTS, all_exercises, assert_one_sentence
+
 
 def judge(answer) -> str:
     if answer == "bad":
@@ -122,3 +124,16 @@ def test_same_partition_ignores_the_names_of_clusters():
     assert not same_partition([0, 0, 1, 1], [0, 0, 0, 0])
     assert not same_partition([0, 1], [0, 1, 2])
     assert same_partition(np.array([1, 1]), np.array([7, 7]))
+
+
+@pytest.mark.parametrize("exercise", all_exercises(), ids=lambda x: x.name)
+@pytest.mark.parametrize("answer", BAD_INPUTS, ids=repr)
+def test_every_check_answers_bad_input_in_one_sentence(
+    exercise, answer, capsys
+):
+    exercise.check(answer)
+    printed = capsys.readouterr().out
+    assert "Traceback" not in printed
+    found = exercise.verdicts[-1]
+    assert found.status in (BAD_INPUT, WRONG), found
+    assert_one_sentence(found)

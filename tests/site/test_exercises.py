@@ -15,6 +15,7 @@ import yaml
 from nbclient import NotebookClient
 
 from tutorial_code.exercise_checks import Exercise
+from tutorial_code.sitebuild.results import LessonResults
 from tutorial_code.sitebuild.notebooks import (
     EXERCISES,
     exercises_name,
@@ -23,7 +24,7 @@ from tutorial_code.sitebuild.notebooks import (
     section_code,
 )
 
-from ..conftest import DOCS, PROJECT
+from ..conftest import DOCS, PROJECT, RESULTS
 from ..notebook_runs import CHAPTERS, ONE_THREAD, printed
 from ..pages import exercise_pages
 
@@ -85,6 +86,15 @@ def test_each_exercise_has_starter_code_a_hint_and_a_solution(lesson):
     assert sorted(shown) == sorted(exercises(lesson.chapter)), (
         "every exercise the checks define is on the page, once"
     )
+
+
+@pytest.mark.parametrize("lesson", exercise_pages(), ids=lambda x: x.chapter)
+def test_the_build_checked_every_starter_and_solution(site, lesson):
+    """Each exercise's claim: its starter "not answered yet", its solution
+    "correct" (claim_each_checked, at the end of the exercises lesson)."""
+    claims = LessonResults(RESULTS)[lesson.id]["claims"]
+    for name in exercises(lesson.chapter):
+        assert f"{name}_checked" in claims, name
 
 
 @pytest.mark.parametrize("lesson", exercise_pages(), ids=lambda x: x.chapter)
